@@ -1,0 +1,148 @@
+/**
+ * Versioned schema migrations. Each entry moves the schema from version i to i + 1 and runs in
+ * one transaction; PRAGMA user_version records the version reached. Never edit a shipped one:
+ * append a new migration instead.
+ */
+export const migrations: readonly string[] = [
+  /* 1: the foundation */ `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  CREATE TABLE regions (
+    code TEXT PRIMARY KEY,
+    level TEXT NOT NULL CHECK (level IN ('district','street','community','grid','subgrid')),
+    name TEXT NOT NULL,
+    parent_code TEXT REFERENCES regions(code),
+    centroid_lon REAL NOT NULL,
+    centroid_lat REAL NOT NULL,
+    area_m2 REAL NOT NULL,
+    geometry TEXT NOT NULL,
+    population INTEGER,
+    households INTEGER,
+    party_members INTEGER,
+    elderly_alone INTEGER,
+    disabled INTEGER,
+    under_care INTEGER
+  ) STRICT;
+  CREATE INDEX regions_parent ON regions(parent_code);
+  CREATE INDEX regions_level ON regions(level);
+
+  CREATE TABLE buildings (
+    id TEXT PRIMARY KEY,
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    name TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    risk_level TEXT NOT NULL CHECK (risk_level IN ('safe','normal','warning')),
+    floors INTEGER NOT NULL,
+    households INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX buildings_grid ON buildings(grid_code, risk_level);
+
+  CREATE TABLE cameras (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    site TEXT NOT NULL,
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    online INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX cameras_grid ON cameras(grid_code);
+
+  CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('gridChief','gridWorker','partTimeWorker','deptStaff','vanguardTeam')),
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    phone TEXT NOT NULL,
+    duty_status TEXT NOT NULL CHECK (duty_status IN ('onDuty','offDuty','leave')),
+    lon REAL,
+    lat REAL
+  ) STRICT;
+  CREATE INDEX staff_grid ON staff(grid_code, role);
+
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    category TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('patrol','resident','hotline','camera','sensor')),
+    level INTEGER NOT NULL CHECK (level IN (1,2,3)),
+    status TEXT NOT NULL,
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    community_code TEXT NOT NULL,
+    street_code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    reported_at INTEGER NOT NULL,
+    deadline_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5)
+  ) STRICT;
+  CREATE INDEX events_reported ON events(reported_at);
+  CREATE INDEX events_street_reported ON events(street_code, reported_at);
+  CREATE INDEX events_community_reported ON events(community_code, reported_at);
+  CREATE INDEX events_grid_reported ON events(grid_code, reported_at);
+  CREATE INDEX events_open_deadline ON events(deadline_at) WHERE closed_at IS NULL;
+
+  CREATE TABLE event_transitions (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    action TEXT NOT NULL,
+    status TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX event_transitions_event ON event_transitions(event_id, at);
+
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    camera_id TEXT NOT NULL REFERENCES cameras(id),
+    type TEXT NOT NULL,
+    score REAL NOT NULL,
+    at INTEGER NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    status TEXT NOT NULL CHECK (status IN ('new','acknowledged','dispatched','dismissed')),
+    event_id TEXT REFERENCES events(id),
+    snapshot_url TEXT,
+    zone TEXT,
+    track_id TEXT
+  ) STRICT;
+  CREATE INDEX alerts_at ON alerts(at);
+  CREATE INDEX alerts_grid_at ON alerts(grid_code, at);
+
+  CREATE TABLE operators (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('viewer','dutyOfficer','dispatcher','admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    operator_id INTEGER,
+    username TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('ok','refused','failed'))
+  ) STRICT;
+  CREATE INDEX audit_log_at ON audit_log(at);
+
+  CREATE TABLE mode_changes (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('normal','emergency')),
+    operator TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    incident TEXT
+  ) STRICT;
+  `
+]
+
+export const latestSchemaVersion = migrations.length

@@ -1,0 +1,40 @@
+import type { Db } from '../database'
+import type { Building, BuildingRiskLevel } from '@shared/domain/region'
+
+export class BuildingRepository {
+  constructor(private readonly db: Db) {}
+
+  insertMany(buildings: readonly Building[]): void {
+    const stmt = this.db.prepare(
+      'INSERT INTO buildings (id, grid_code, name, lon, lat, risk_level, floors, households) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+    )
+    this.db.transaction(() => {
+      for (const b of buildings) stmt.run(b.id, b.gridCode, b.name, b.lon, b.lat, b.riskLevel, b.floors, b.households)
+    })()
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM buildings').get() as { n: number }).n
+  }
+
+  all(): Building[] {
+    return this.db
+      .prepare<[], Building>(
+        'SELECT id, grid_code AS gridCode, name, lon, lat, risk_level AS riskLevel, floors, households FROM buildings'
+      )
+      .all()
+  }
+
+  /** Buildings per risk level within a region (by code prefix). */
+  riskCounts(areaCode: string): Record<BuildingRiskLevel, number> {
+    const rows = this.db
+      .prepare<[string, string], { risk_level: BuildingRiskLevel; n: number }>(
+        `SELECT risk_level, count(*) AS n FROM buildings
+         WHERE grid_code = ? OR grid_code LIKE ? || '-%' GROUP BY risk_level`
+      )
+      .all(areaCode, areaCode)
+    const out: Record<BuildingRiskLevel, number> = { safe: 0, normal: 0, warning: 0 }
+    for (const r of rows) out[r.risk_level] = r.n
+    return out
+  }
+}

@@ -1,0 +1,91 @@
+import type { Db } from '../database'
+import type { EventTransition, GovEvent } from '@shared/domain/event'
+import { ancestorCode, parseRegionCode } from '@shared/domain/gridCode'
+import type { RegionLevel } from '@shared/domain/region'
+
+/** Column that holds the code of an area's children, by the area's level. */
+const childColumn: Partial<Record<RegionLevel, string>> = {
+  district: 'street_code',
+  street: 'community_code',
+  community: 'grid_code'
+}
+/** Column that holds the code of an area itself, by its level. */
+const ownColumn: Partial<Record<RegionLevel, string>> = {
+  street: 'street_code',
+  community: 'community_code',
+  grid: 'grid_code'
+}
+
+export interface ChildEventCount {
+  code: string
+  reported: number
+  resolved: number
+}
+
+/** Governance events and their timelines. */
+export class EventRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts events and their transitions in one transaction. */
+  insertMany(events: readonly GovEvent[], transitions: readonly EventTransition[] = []): void {
+    const ev = this.db.prepare(`INSERT INTO events
+      (id, category, source, level, status, grid_code, community_code, street_code, title, lon, lat,
+       reported_at, deadline_at, closed_at, satisfaction)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    const tr = this.db.prepare('INSERT INTO event_transitions (event_id, action, status, at, actor) VALUES (?, ?, ?, ?, ?)')
+    this.db.transaction(() => {
+      for (const e of events) {
+        ev.run(e.id, e.category, e.source, e.level, e.status, e.gridCode, ancestorCode(e.gridCode, 'community'),
+          ancestorCode(e.gridCode, 'street'), e.title, e.lon, e.lat, e.reportedAt, e.deadlineAt, e.closedAt, e.satisfaction)
+      }
+      for (const t of transitions) tr.run(t.eventId, t.action, t.status, t.at, t.actor)
+    })()
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
+  }
+
+  /** Time of the newest event report: how fresh the wall's data is. */
+  latestReportedAt(): number | null {
+    return (this.db.prepare('SELECT max(reported_at) AS t FROM events').get() as { t: number | null }).t
+  }
+
+  /**
+   * Events reported in [since, until) in each child of an area (streets of the district,
+   * communities of a street, grids of a community), with how many of them are resolved.
+   */
+  countsByChild(areaCode: string, since: number, until: number): ChildEventCount[] {
+    const level = parseRegionCode(areaCode).level
+    const child = childColumn[level]
+    if (!child) return []
+    const own = ownColumn[level]
+    const where = own ? `${own} = @area AND` : ''
+    return this.db
+      .prepare<{ area: string; since: number; until: number }, ChildEventCount>(
+        `SELECT ${child} AS code, count(*) AS reported, count(closed_at) AS resolved
+         FROM events WHERE ${where} reported_at >= @since AND reported_at < @until
+         GROUP BY ${child} ORDER BY ${child}`
+      )
+      .all({ area: areaCode, since, until })
+  }
+
+  /** Events reported in [since, until) within an area. */
+  countWithin(areaCode: string, since: number, until: number): number {
+    const own = ownColumn[parseRegionCode(areaCode).level]
+    const where = own ? `${own} = @area AND` : ''
+    return this.db
+      .prepare<{ area: string; since: number; until: number }, { n: number }>(
+        `SELECT count(*) AS n FROM events WHERE ${where} reported_at >= @since AND reported_at < @until`
+      )
+      .get({ area: areaCode, since, until })!.n
+  }
+
+  transitionsOf(eventId: string): EventTransition[] {
+    return this.db
+      .prepare<[string], EventTransition>(
+        'SELECT event_id AS eventId, action, status, at, actor FROM event_transitions WHERE event_id = ? ORDER BY at, id'
+      )
+      .all(eventId)
+  }
+}

@@ -1,0 +1,61 @@
+import { openDatabase, type Db, type OpenOptions } from './database'
+import { AuditRepository } from './repositories/audit'
+import { BuildingRepository } from './repositories/buildings'
+import { CameraRepository } from './repositories/cameras'
+import { EventRepository } from './repositories/events'
+import { MetaRepository } from './repositories/meta'
+import { ModeRepository } from './repositories/modes'
+import { OperatorRepository } from './repositories/operators'
+import { RegionRepository } from './repositories/regions'
+import { StaffRepository } from './repositories/staff'
+
+/** The SQLite store: one repository per aggregate over one connection. */
+export class Store {
+  readonly meta: MetaRepository
+  readonly regions: RegionRepository
+  readonly buildings: BuildingRepository
+  readonly cameras: CameraRepository
+  readonly staff: StaffRepository
+  readonly events: EventRepository
+  readonly operators: OperatorRepository
+  readonly audit: AuditRepository
+  readonly modes: ModeRepository
+
+  constructor(readonly db: Db) {
+    this.meta = new MetaRepository(db)
+    this.regions = new RegionRepository(db)
+    this.buildings = new BuildingRepository(db)
+    this.cameras = new CameraRepository(db)
+    this.staff = new StaffRepository(db)
+    this.events = new EventRepository(db)
+    this.operators = new OperatorRepository(db)
+    this.audit = new AuditRepository(db)
+    this.modes = new ModeRepository(db)
+  }
+
+  static open(path: string, options?: OpenOptions): Store {
+    return new Store(openDatabase(path, options))
+  }
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  /** Removes the district and everything in it (operators, audit and mode history stay). */
+  clearDistrict(): void {
+    this.transaction(() => {
+      for (const t of ['alerts', 'event_transitions', 'events', 'staff', 'cameras', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
+      // Children before parents: deepest codes first.
+      this.db.exec("DELETE FROM regions WHERE level IN ('subgrid')")
+      this.db.exec("DELETE FROM regions WHERE level IN ('grid')")
+      this.db.exec("DELETE FROM regions WHERE level IN ('community')")
+      this.db.exec("DELETE FROM regions WHERE level IN ('street')")
+      this.db.exec('DELETE FROM regions')
+    })
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The names that cross a process boundary, without their schemas, so the preload can stay a
+ * small bundle. contract.ts checks that it defines exactly these methods.
+ */
+export const apiMethodNames = [
+  'system.status',
+  'map.district',
+  'stats.summary',
+  'stats.eventsByArea',
+  'auth.session',
+  'auth.signIn',
+  'auth.signOut',
+  'operators.list',
+  'operators.create',
+  'audit.latest',
+  'mode.set'
+] as const
+export type ApiMethodName = (typeof apiMethodNames)[number]
+
+export const apiEventNames = ['status', 'data'] as const
+export type ApiEventName = (typeof apiEventNames)[number]
+
+/** Electron IPC channels. */
+export const IPC_CALL = 'gcc:call'
+export const IPC_EVENT = 'gcc:event'
+
+/** Browser-host routes. */
+export const HTTP_API_PREFIX = '/api/'
+export const WS_EVENTS_PATH = '/api/events'
+export const ACCESS_TOKEN_HEADER = 'x-gcc-access-token'
+export const SESSION_HEADER = 'authorization'

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { operatingModes } from '../domain/mode'
+import { operatorRoles, type Operator, type OperatorRole } from '../domain/people'
+import { isRegionCode } from '../domain/gridCode'
+import type { ModeChange } from '../domain/mode'
+import type { ApiMethodName } from './channels'
+import type {
+  AuditEntry,
+  DistrictMap,
+  DistrictSummary,
+  EventsByArea,
+  SessionInfo,
+  SignInResult,
+  SystemStatus
+} from './types'
+
+/**
+ * The one API contract, used by the main-side dispatcher (validation and role checks), the
+ * preload, the browser host and the renderer's client.
+ */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I
+  /** Least role that may call it; null: open to the view-only wall. */
+  role: OperatorRole | null
+  /** Recorded in the audit log, allowed or refused. */
+  audit: boolean
+  /** Phantom field carrying the output type. */
+  readonly output?: O
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(spec: { input: I; role: OperatorRole | null; audit?: boolean }): MethodSpec<I, O> => ({
+    input: spec.input,
+    role: spec.role,
+    audit: spec.audit ?? false
+  })
+
+const none = z.object({}).strict()
+export const regionCodeSchema = z
+  .string()
+  .max(32)
+  .refine((c) => isRegionCode(c), { message: '区划编码格式错误 / malformed region code' })
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, '用户名只能包含字母、数字和 . _ - / letters, digits and . _ - only')
+
+export const apiMethods = {
+  'system.status': method<SystemStatus>()({ input: none, role: null }),
+  'map.district': method<DistrictMap>()({ input: none, role: null }),
+  'stats.summary': method<DistrictSummary>()({ input: z.object({ areaCode: regionCodeSchema }).strict(), role: null }),
+  'stats.eventsByArea': method<EventsByArea>()({
+    input: z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(366) }).strict(),
+    role: null
+  }),
+  'auth.session': method<SessionInfo>()({ input: none, role: null }),
+  'auth.signIn': method<SignInResult>()({
+    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    role: null,
+    audit: true
+  }),
+  'auth.signOut': method<null>()({ input: none, role: null, audit: true }),
+  'operators.list': method<Operator[]>()({ input: none, role: 'admin' }),
+  'operators.create': method<Operator>()({
+    input: z
+      .object({
+        username,
+        displayName: z.string().trim().min(1).max(64),
+        role: z.enum(operatorRoles),
+        password: z.string().min(10, '密码至少 10 位 / at least 10 characters').max(256)
+      })
+      .strict(),
+    role: 'admin',
+    audit: true
+  }),
+  'audit.latest': method<AuditEntry[]>()({
+    input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
+    role: 'admin'
+  }),
+  'mode.set': method<ModeChange>()({
+    input: z
+      .object({
+        mode: z.enum(operatingModes),
+        reason: z.string().trim().min(2).max(500),
+        incident: z.string().trim().max(200).nullable()
+      })
+      .strict(),
+    role: 'dispatcher',
+    audit: true
+  })
+} satisfies Record<ApiMethodName, MethodSpec>
+
+export type ApiMethods = typeof apiMethods
+export type ApiInput<M extends ApiMethodName> = z.input<ApiMethods[M]['input']>
+export type ApiParsedInput<M extends ApiMethodName> = z.output<ApiMethods[M]['input']>
+export type ApiOutput<M extends ApiMethodName> = ApiMethods[M] extends MethodSpec<z.ZodType, infer O> ? O : never

@@ -1,0 +1,99 @@
+/** Events (事件 / 工单) and their closed loop (事件闭环). */
+export const eventStatuses = [
+  'reported',
+  'accepted',
+  'dispatched',
+  'handling',
+  'handled',
+  'verified',
+  'closed',
+  'rated',
+  'escalated',
+  'returned'
+] as const
+export type EventStatus = (typeof eventStatuses)[number]
+
+/** Statuses after which the event is resolved (办结). */
+export const resolvedStatuses: ReadonlySet<EventStatus> = new Set(['closed', 'rated'])
+export const isOpenStatus = (s: EventStatus): boolean => !resolvedStatuses.has(s)
+
+/** 三级事件分类: 1 on the spot, 2 community / sub-grid, 3 street or department. */
+export const eventLevels = [1, 2, 3] as const
+export type EventLevel = (typeof eventLevels)[number]
+
+export const eventSources = ['patrol', 'resident', 'hotline', 'camera', 'sensor'] as const
+export type EventSource = (typeof eventSources)[number]
+
+export const eventActions = [
+  'accept',
+  'dispatch',
+  'startHandling',
+  'reportHandled',
+  'verify',
+  'returnToHandling',
+  'resume',
+  'escalate',
+  'close',
+  'rate'
+] as const
+export type EventAction = (typeof eventActions)[number]
+
+/** The state machine as data: each action, the statuses it may start from and where it goes. */
+export const eventTransitions: Record<EventAction, { from: readonly EventStatus[]; to: EventStatus }> = {
+  accept: { from: ['reported', 'escalated'], to: 'accepted' },
+  dispatch: { from: ['accepted', 'escalated'], to: 'dispatched' },
+  // A level-1 event is corrected on the spot by the worker who accepted it.
+  startHandling: { from: ['accepted', 'dispatched'], to: 'handling' },
+  reportHandled: { from: ['handling'], to: 'handled' },
+  verify: { from: ['handled'], to: 'verified' },
+  returnToHandling: { from: ['handled'], to: 'returned' },
+  resume: { from: ['returned'], to: 'handling' },
+  escalate: { from: ['reported', 'accepted', 'dispatched', 'handling'], to: 'escalated' },
+  close: { from: ['verified'], to: 'closed' },
+  rate: { from: ['closed'], to: 'rated' }
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly status: EventStatus,
+    readonly action: EventAction
+  ) {
+    super(`事件状态"${status}"不能执行"${action}" / action "${action}" is not allowed from status "${status}"`)
+    this.name = 'IllegalTransitionError'
+  }
+}
+
+export function canTransition(status: EventStatus, action: EventAction): boolean {
+  return eventTransitions[action].from.includes(status)
+}
+
+/** The status after `action`, or IllegalTransitionError. */
+export function nextStatus(status: EventStatus, action: EventAction): EventStatus {
+  if (!canTransition(status, action)) throw new IllegalTransitionError(status, action)
+  return eventTransitions[action].to
+}
+
+export interface GovEvent {
+  id: string
+  category: string
+  source: EventSource
+  level: EventLevel
+  status: EventStatus
+  gridCode: string
+  title: string
+  lon: number
+  lat: number
+  reportedAt: number
+  deadlineAt: number
+  closedAt: number | null
+  /** 1–5 stars from the resident's follow-up (回访), when rated. */
+  satisfaction: number | null
+}
+
+export interface EventTransition {
+  eventId: string
+  action: EventAction | 'report'
+  status: EventStatus
+  at: number
+  actor: string
+}

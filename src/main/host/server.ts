@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import fastifyWebsocket from '@fastify/websocket'
+import { ACCESS_TOKEN_HEADER, HTTP_API_PREFIX, WS_EVENTS_PATH } from '@shared/api/channels'
+import type { ApiErrorCode, ApiResult } from '@shared/api/errors'
+import { ConfigError } from '../config'
+import type { Core } from '../services/core'
+import { isLoopbackHost, tokenMatches } from './accessToken'
+import { securityHeaders } from './securityHeaders'
+
+export interface HostOptions {
+  core: Core
+  /** Built renderer (out/renderer). */
+  rendererDir: string
+  host: string
+  port: number
+  accessToken: string | null
+  log: (line: string) => void
+}
+
+export interface HostServer {
+  url: string
+  close(): Promise<void>
+}
+
+const httpStatus: Record<ApiErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500
+}
+
+const bearer = (req: FastifyRequest): string | null => {
+  const h = req.headers.authorization
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() || null : null
+}
+
+/**
+ * The browser host: the same services under Node, serving the built renderer and the API contract
+ * over HTTP (calls) and WebSocket (pushed events). Loopback by default; any other address needs
+ * an access token.
+ */
+export async function startHostServer(o: HostOptions): Promise<HostServer> {
+  if (!isLoopbackHost(o.host) && !o.accessToken) {
+    throw new ConfigError(
+      `绑定非本机地址 ${o.host} 需要访问令牌 / binding ${o.host} (not loopback) requires an access token: ` +
+        'set GCC_ACCESS_TOKEN or --access-token (at least 16 characters)'
+    )
+  }
+  if (!existsSync(join(o.rendererDir, 'index.html'))) {
+    throw new ConfigError(`找不到界面文件 / the renderer is not built (${o.rendererDir}): run \`npm run build\` first`)
+  }
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 })
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } })
+
+  const refuse = (reply: FastifyReply, code: ApiErrorCode, message: string): FastifyReply =>
+    reply.code(httpStatus[code]).send({ ok: false, error: { code, message } } satisfies ApiResult)
+
+  app.addHook('onRequest', async (req, reply) => {
+    for (const [k, v] of Object.entries(securityHeaders)) reply.header(k, v)
+    if (o.accessToken && req.url.startsWith(HTTP_API_PREFIX)) {
+      const query = req.query as Record<string, string | undefined>
+      const presented = (req.headers[ACCESS_TOKEN_HEADER] as string | undefined) ?? query['access_token']
+      if (!tokenMatches(presented, o.accessToken)) {
+        return refuse(reply, 'UNAUTHENTICATED', '缺少或错误的访问令牌 / missing or wrong access token')
+      }
+    }
+    return undefined
+  })
+
+  app.get('/healthz', async () => ({ ok: true }))
+
+  app.post<{ Params: { method: string } }>(`${HTTP_API_PREFIX}:method`, async (req, reply) => {
+    const result = await o.core.dispatcher.handle(
+      { sessionKey: bearer(req), issuesTokens: true },
+      req.params.method,
+      req.body ?? {}
+    )
+    return reply.code(result.ok ? 200 : httpStatus[result.error.code]).send(result)
+  })
+
+  app.get(WS_EVENTS_PATH, { websocket: true }, (socket) => {
+    const send = (event: string, payload: unknown): void => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }))
+    }
+    const off = o.core.hub.onAny(send)
+    send('status', o.core.status())
+    socket.on('message', () => socket.close(1008, 'this socket only pushes'))
+    socket.on('close', off)
+    socket.on('error', off)
+  })
+
+  app.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
+    const status = err.statusCode ?? 500
+    if (status >= 500) o.log(`[host] ${err.message}`)
+    const code: ApiErrorCode = status === 413 || status === 400 || status === 415 ? 'BAD_INPUT' : status < 500 ? 'NOT_FOUND' : 'INTERNAL'
+    return refuse(reply, code, status < 500 ? `请求无效 / bad request: ${err.message}` : '内部错误 / internal error')
+  })
+
+  await app.register(fastifyStatic, { root: o.rendererDir, index: 'index.html', wildcard: true })
+
+  const address = await app.listen({ host: o.host, port: o.port })
+  o.log(`[host] 指挥中心大屏 / the wall is at ${address}/${o.accessToken ? '?access_token=…' : ''}`)
+  return {
+    url: address,
+    close: async () => {
+      for (const client of app.websocketServer.clients) client.terminate()
+      await app.close()
+    }
+  }
+}

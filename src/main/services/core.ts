@@ -1,0 +1,99 @@
+import type { Runtime, SystemStatus } from '@shared/api/types'
+import { formatShanghaiDateTime } from '@shared/time'
+import { databasePath, type AppConfig } from '../config'
+import { loadDemoDistrict } from '../demo/load'
+import { Store } from '../store/store'
+import { AuthService } from './auth'
+import { ApiDispatcher } from './dispatcher'
+import { EventHub } from './events'
+import { buildStatus, createHandlers } from './handlers'
+import { SessionRegistry } from './sessions'
+
+export const PRODUCT_NAME = '网格化治理指挥中心'
+
+export interface CoreOptions {
+  config: AppConfig
+  /** Resolved data directory (the runtime decides the default). */
+  dataDir: string
+  runtime: Runtime
+  version: string
+  log?: (line: string) => void
+  now?: () => number
+  /** Push a status heartbeat this often (data freshness, server clock). */
+  heartbeatMs?: number
+}
+
+/** The main-process services, identical under Electron and under the browser host. */
+export interface Core {
+  store: Store
+  dispatcher: ApiDispatcher
+  hub: EventHub
+  sessions: SessionRegistry
+  /** Set when this start created the first admin with a generated password, to be shown once. */
+  firstAdmin: { username: string; password: string | null } | null
+  /** The status pushed to walls, for a wall that has just connected. */
+  status(): SystemStatus
+  stop(): void
+}
+
+/**
+ * Opens the store (a corrupt or newer file throws StoreOpenError before anything else runs),
+ * loads the demo district when the store is empty, creates the first admin, and wires the API.
+ */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const now = options.now ?? Date.now
+  const { config } = options
+  const store = Store.open(databasePath(options.dataDir))
+  try {
+    if (store.regions.count() === 0) {
+      log(`[demo] 数据库为空，生成示范辖区 / empty store: generating the demo district (seed ${config.demoSeed}, scale ${config.demoScale})`)
+      let lastPercent = -10
+      const summary = loadDemoDistrict(store, {
+        seed: config.demoSeed,
+        scale: config.demoScale,
+        center: config.demoCenter,
+        now: now(),
+        onProgress: (p) => {
+          const percent = Math.floor(p.fraction * 100)
+          if (percent >= lastPercent + 10 || p.fraction >= 1) {
+            lastPercent = percent
+            log(`[demo] ${String(percent).padStart(3)}% ${p.message}`)
+          }
+        }
+      })
+      log(`[demo] ${summary.grids} 网格, ${summary.buildings} 楼栋, ${summary.events} 事件 in ${(summary.elapsedMs / 1000).toFixed(1)} s`)
+    }
+    const auth = new AuthService(store, now)
+    const firstAdmin = await auth.ensureFirstAdmin(config.adminPassword)
+    if (firstAdmin?.password) {
+      // Shown once, here; only its scrypt hash is stored.
+      log(`[auth] 已创建管理员账号 / created operator "${firstAdmin.username}" with password: ${firstAdmin.password}`)
+      log('[auth] 该密码只显示这一次，请妥善保管 / this password is shown only once; note it now')
+    } else if (firstAdmin) {
+      log(`[auth] 已按 GCC_ADMIN_PASSWORD 创建管理员 / created operator "${firstAdmin.username}" from GCC_ADMIN_PASSWORD`)
+    }
+    const sessions = new SessionRegistry(undefined, now)
+    const hub = new EventHub()
+    const deps = { store, auth, sessions, hub, runtime: options.runtime, productName: PRODUCT_NAME, version: options.version, now }
+    const dispatcher = new ApiDispatcher(store, sessions, createHandlers(deps), log, now)
+    const heartbeat = setInterval(() => hub.emit('status', buildStatus(deps)), options.heartbeatMs ?? 15_000)
+    heartbeat.unref()
+    log(`[store] ${databasePath(options.dataDir)} ready at ${formatShanghaiDateTime(now())} (Asia/Shanghai)`)
+    return {
+      store,
+      dispatcher,
+      hub,
+      sessions,
+      firstAdmin,
+      status: () => buildStatus(deps),
+      stop() {
+        clearInterval(heartbeat)
+        store.close()
+      }
+    }
+  } catch (err) {
+    store.close()
+    throw err
+  }
+}

@@ -29,7 +29,7 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   accessToken: z.string().min(16, 'GCC_ACCESS_TOKEN must be at least 16 characters').nullable(),
   adminPassword: z.string().min(10, 'GCC_ADMIN_PASSWORD must be at least 10 characters').optional(),
-  display: z.coerce.number().int().min(0).nullable(),
+  screen: z.coerce.number().int().min(0).nullable(),
   kiosk: z.boolean(),
   demoSeed: z.coerce.number().int().min(0).max(2 ** 31 - 1),
   demoScale: z.coerce.number().min(0.05).max(100),
@@ -47,7 +47,7 @@ export class ConfigError extends Error {
 const flag = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
 
 /**
- * Reads `--data-dir`, `--host`, `--port`, `--access-token`, `--display`, `--windowed`,
+ * Reads `--data-dir`, `--host`, `--port`, `--access-token`, `--screen`, `--windowed`,
  * `--seed`, `--scale`, `--center` and their GCC_* environment variables. Unknown flags (such
  * as Chromium's) are ignored. A null dataDir means "the runtime's default".
  */
@@ -61,7 +61,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv = 
       host: { type: 'string' },
       port: { type: 'string' },
       'access-token': { type: 'string' },
-      display: { type: 'string' },
+      screen: { type: 'string' },
       windowed: { type: 'boolean' },
       seed: { type: 'string' },
       scale: { type: 'string' },
@@ -74,7 +74,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv = 
     port: flag(values['port']) ?? env['GCC_PORT'] ?? 5180,
     accessToken: flag(values['access-token']) ?? env['GCC_ACCESS_TOKEN'] ?? null,
     adminPassword: env['GCC_ADMIN_PASSWORD'] || undefined,
-    display: flag(values['display']) ?? env['GCC_DISPLAY'] ?? null,
+    // Not --display: Chromium reads that one on Linux as the X display.
+    screen: flag(values['screen']) ?? env['GCC_SCREEN'] ?? null,
     kiosk: !(values['windowed'] === true || env['GCC_WINDOWED'] === '1'),
     demoSeed: flag(values['seed']) ?? env['GCC_DEMO_SEED'] ?? DEFAULT_DEMO_SEED,
     demoScale: flag(values['scale']) ?? env['GCC_DEMO_SCALE'] ?? 1,

@@ -30,6 +30,8 @@ export interface DemoSummary {
   cameras: number
   staff: number
   events: number
+  /** Rows of event timelines (event_transitions). */
+  transitions: number
   elapsedMs: number
 }
 

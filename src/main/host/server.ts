@@ -8,7 +8,7 @@ import type { ApiErrorCode, ApiResult } from '@shared/api/errors'
 import { ConfigError } from '../config'
 import type { Core } from '../services/core'
 import { isLoopbackHost, tokenMatches } from './accessToken'
-import { securityHeaders } from './securityHeaders'
+import { securityHeaders } from '@shared/securityHeaders'
 
 export interface HostOptions {
   core: Core

@@ -1,3 +1,4 @@
+/** Security headers both runtimes send with the renderer (pure data, so both can share it). */
 /** The renderer's policy, also sent as a header; it starts from default-src 'none'. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

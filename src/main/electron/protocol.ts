@@ -1,0 +1,61 @@
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import { protocol } from 'electron'
+import { securityHeaders } from '@shared/securityHeaders'
+import { APP_SCHEME, contentTypeOf, resolveAppFile } from './policy'
+
+/**
+ * Registers `app:` as a standard, secure scheme, so `app://gcc/` is a real origin: CSP 'self',
+ * relative URLs, fetch and workers behave as on https, unlike file://. Must run before ready.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+  ])
+}
+
+/** Serves the built renderer from `rendererDir` on `app://gcc/`; returns the way to stop serving it. */
+export function serveRenderer(rendererDir: string, log: (line: string) => void): () => void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    try {
+      return await respond(rendererDir, request.method, request.url, log)
+    } catch (err) {
+      log(`[protocol] ${request.url} failed: ${(err as Error).message}`)
+      return plain(500, 'internal error')
+    }
+  })
+  return () => protocol.unhandle(APP_SCHEME)
+}
+
+async function respond(rendererDir: string, method: string, url: string, log: (line: string) => void): Promise<Response> {
+  if (method !== 'GET' && method !== 'HEAD') return plain(405, 'method not allowed')
+  const file = resolveAppFile(rendererDir, url)
+  if (!file) {
+    log(`[protocol] refused ${url.slice(0, 200)}`)
+    return plain(403, 'forbidden')
+  }
+  let target = file
+  if (!(await isFile(target))) {
+    // A client-side route (no extension) gets the app shell; a missing asset is a 404.
+    if (extname(file) !== '') return plain(404, 'not found')
+    target = join(rendererDir, 'index.html')
+    if (!(await isFile(target))) return plain(404, 'renderer not built (run electron-vite build)')
+  }
+  const body = method === 'HEAD' ? null : new Uint8Array(await readFile(target))
+  return new Response(body, {
+    status: 200,
+    headers: { ...securityHeaders, 'content-type': contentTypeOf(target), 'cache-control': 'no-cache' }
+  })
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' } })
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,49 @@
+import { createApiClient, type ApiClient } from '@shared/api/client'
+import { createBridgeTransport } from './bridgeTransport'
+import { alwaysConnected, type ConnectionStatus } from './connection'
+import { createHttpTransport } from './httpTransport'
+import { createTokenStore, extractAccessToken } from './tokens'
+
+/**
+ * The one place the renderer gets its API from; nothing else knows which runtime it is in.
+ * - Electron: the preload exposes `window.gccBridge` (ApiResult envelopes over IPC) and the client
+ *   is built over it here; an already-built client as `window.gcc` is accepted too.
+ * - Browser host: the same client over HTTP + WebSocket to this page's origin.
+ */
+export interface ApiRuntime {
+  api: ApiClient
+  connection: ConnectionStatus
+  kind: 'electron' | 'browser'
+}
+
+function safeSessionStorage(): Storage | null {
+  try {
+    return globalThis.sessionStorage
+  } catch {
+    return null
+  }
+}
+
+function createRuntime(): ApiRuntime {
+  if (window.gccBridge) {
+    return { api: createApiClient(createBridgeTransport(window.gccBridge)), connection: alwaysConnected, kind: 'electron' }
+  }
+  if (window.gcc) return { api: window.gcc, connection: alwaysConnected, kind: 'electron' }
+
+  const tokens = createTokenStore(safeSessionStorage())
+  // The access token arrives once in the URL; keep it for this tab and take it off the screen.
+  const { token, cleanHref } = extractAccessToken(window.location.href)
+  if (token) {
+    tokens.setAccess(token)
+    window.history.replaceState(window.history.state, '', cleanHref)
+  }
+  const transport = createHttpTransport({ tokens })
+  return { api: createApiClient(transport), connection: transport.connection, kind: 'browser' }
+}
+
+const runtime = createRuntime()
+
+export const api: ApiClient = runtime.api
+export const connection: ConnectionStatus = runtime.connection
+export const runtimeKind: ApiRuntime['kind'] = runtime.kind
+export type { ConnectionState } from './connection'

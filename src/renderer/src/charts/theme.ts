@@ -1,0 +1,20 @@
+/** Colours and fonts shared by the wall's charts (canvas text does not read CSS variables). */
+export const wallColors = {
+  text: '#dbe8ff',
+  muted: '#8fa6c8',
+  axis: '#3b5478',
+  grid: 'rgba(143, 166, 200, 0.16)',
+  tooltipBackground: 'rgba(8, 20, 40, 0.94)',
+  reported: '#3d9bff',
+  resolved: '#35d49a',
+  fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
+} as const
+
+/**
+ * How much larger than at 1080p text should be on this screen: 1 at 1080 px high, 2 at 2160 px
+ * (a 4K wall at device pixel ratio 1). Never below 0.85 so a laptop stays legible.
+ */
+export function uiScale(viewportHeight: number): number {
+  if (!Number.isFinite(viewportHeight) || viewportHeight <= 0) return 1
+  return Math.min(4, Math.max(0.85, viewportHeight / 1080))
+}

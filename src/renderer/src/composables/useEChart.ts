@@ -1,0 +1,47 @@
+import { onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
+import { init, type ECharts, type EChartsCoreOption } from '@renderer/charts/echarts'
+
+/**
+ * An ECharts instance on `target`, fed by a pure option builder. The instance lives in a plain
+ * variable (never reactive); a ResizeObserver keeps it at the container's real pixel size and
+ * everything is disposed on unmount. `ready` turns true after the first `finished` render of a
+ * non-null option (the component passes null until its data has loaded).
+ */
+export function useEChart(target: Ref<HTMLElement | null>, option: Ref<EChartsCoreOption | null>) {
+  const ready = ref(false)
+  let chart: ECharts | undefined
+  let observer: ResizeObserver | undefined
+  let pendingReady = false
+
+  function apply(next: EChartsCoreOption | null): void {
+    if (!chart || !next) return
+    pendingReady = true
+    chart.setOption(next, { notMerge: true, lazyUpdate: true })
+  }
+
+  onMounted(() => {
+    const el = target.value
+    if (!el) return
+    chart = init(el, null, { renderer: 'canvas', devicePixelRatio: window.devicePixelRatio || 1 })
+    chart.on('finished', () => {
+      if (pendingReady) {
+        pendingReady = false
+        ready.value = true
+      }
+    })
+    observer = new ResizeObserver(() => chart?.resize())
+    observer.observe(el)
+    apply(option.value)
+  })
+
+  watch(option, (next) => apply(next))
+
+  onBeforeUnmount(() => {
+    observer?.disconnect()
+    observer = undefined
+    chart?.dispose()
+    chart = undefined
+  })
+
+  return { ready }
+}

@@ -1,0 +1,141 @@
+/** Chinese UI text (default). en-US.ts must have exactly the same keys. */
+const zhCN = {
+  app: {
+    productName: '网格化治理指挥中心',
+    languageName: '中文'
+  },
+  clock: {
+    weekdays: {
+      mon: '星期一',
+      tue: '星期二',
+      wed: '星期三',
+      thu: '星期四',
+      fri: '星期五',
+      sat: '星期六',
+      sun: '星期日'
+    }
+  },
+  titleBar: {
+    mode: {
+      normal: '常态',
+      emergency: '应急'
+    },
+    modeLabel: '运行模式',
+    connection: {
+      connecting: '连接中…',
+      connected: '已连接',
+      reconnecting: '重连中…'
+    },
+    dataAsOf: '数据更新于 {time}',
+    dataStale: '数据已 {minutes} 分钟未更新',
+    noEvents: '暂无业务数据',
+    console: '控制台',
+    languageHint: 'Alt+L 切换语言'
+  },
+  panel: {
+    loading: '加载中…',
+    loadFailed: '数据加载失败',
+    refreshFailed: '刷新失败，显示的是上次数据',
+    noDistrict: '尚未载入辖区数据',
+    errorCode: '错误代码 {code}',
+    retry: '重试'
+  },
+  map: {
+    title: '辖区网格分布',
+    grid: '网格',
+    code: '编码',
+    community: '社区',
+    street: '街道',
+    streets: '{count} 个街道',
+    grids: '{count} 个网格'
+  },
+  chart: {
+    eventsByArea: '近{days}日各街道事件',
+    reported: '上报',
+    resolved: '办结',
+    resolutionRate: '办结率',
+    empty: '暂无数据'
+  },
+  kpi: {
+    title: '辖区概况',
+    grids: '网格',
+    buildings: '楼栋分级',
+    risk: {
+      safe: '放心',
+      normal: '一般',
+      warning: '警示'
+    },
+    cameras: '摄像头在线',
+    staffOnDuty: '在岗人员',
+    eventsToday: '今日事件',
+    unit: {
+      grids: '个',
+      buildings: '栋',
+      cameras: '路',
+      people: '人',
+      events: '件'
+    }
+  },
+  console: {
+    title: '操作员控制台',
+    backToWall: '返回大屏',
+    language: '语言',
+    signIn: {
+      title: '操作员登录',
+      username: '用户名',
+      password: '密码',
+      submit: '登录',
+      required: '请填写用户名和密码'
+    },
+    signedInAs: '当前操作员',
+    signOut: '退出登录',
+    roles: {
+      viewer: '只读观察员',
+      dutyOfficer: '值班员',
+      dispatcher: '调度员',
+      admin: '管理员'
+    },
+    mode: {
+      title: '平急转换',
+      current: '当前模式',
+      hint: '切换需调度员及以上权限，并记录原因',
+      toEmergency: '切换到应急模式',
+      toNormal: '恢复常态模式',
+      reason: '切换原因',
+      reasonPlaceholder: '例如：台风橙色预警，启动应急响应',
+      reasonTooShort: '请填写原因（至少 2 个字）',
+      incident: '关联事件（可选）',
+      confirm: '确认切换',
+      cancel: '取消',
+      done: '已切换为{mode}模式'
+    },
+    audit: {
+      title: '最近审计记录',
+      at: '时间',
+      operator: '操作员',
+      action: '操作',
+      target: '对象',
+      outcome: '结果',
+      detail: '详情',
+      outcomes: {
+        ok: '成功',
+        refused: '拒绝',
+        failed: '失败'
+      },
+      refresh: '刷新',
+      empty: '暂无记录'
+    },
+    operators: {
+      title: '新建操作员',
+      username: '用户名',
+      displayName: '姓名',
+      role: '角色',
+      password: '初始密码（至少 10 位）',
+      submit: '创建',
+      created: '已创建操作员 {name}'
+    },
+    error: '错误'
+  }
+}
+
+export default zhCN

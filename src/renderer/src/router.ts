@@ -1,0 +1,13 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import WallView from './views/WallView.vue'
+import ConsoleView from './views/ConsoleView.vue'
+
+/** Hash history: works the same from file:// (Electron) and from the browser host. */
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'wall', component: WallView },
+    { path: '/console', name: 'console', component: ConsoleView },
+    { path: '/:pathMatch(.*)*', redirect: '/' }
+  ]
+})

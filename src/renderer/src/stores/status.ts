@@ -1,0 +1,57 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { SystemStatus } from '@shared/api/types'
+import type { ModeChange, OperatingMode } from '@shared/domain/mode'
+import { api, connection as apiConnection, type ConnectionState } from '@renderer/api'
+import { createQuery } from './query'
+
+/** System status: product, district, operating mode, data freshness, server clock, connection. */
+export const useStatusStore = defineStore('status', () => {
+  const query = createQuery<SystemStatus>()
+  const status = query.data
+  /** Server clock minus local clock, so every screen shows the server's time. */
+  const clockOffsetMs = ref(0)
+  const connection = ref<ConnectionState>(apiConnection.state)
+
+  const mode = computed<OperatingMode>(() => status.value?.mode ?? 'normal')
+  const district = computed(() => status.value?.district ?? null)
+  const districtCode = computed(() => district.value?.code ?? null)
+
+  function apply(next: SystemStatus): void {
+    status.value = next
+    query.error.value = null
+    clockOffsetMs.value = next.serverTime - Date.now()
+  }
+
+  async function refresh(): Promise<SystemStatus | null> {
+    const next = await query.run(() => api.system.status({}))
+    if (next) clockOffsetMs.value = next.serverTime - Date.now()
+    return next
+  }
+
+  function setConnection(state: ConnectionState): void {
+    connection.value = state
+  }
+
+  /** 平急转换; the server checks the role and records who, when and why. Throws ApiError. */
+  async function setMode(input: { mode: OperatingMode; reason: string; incident: string | null }): Promise<ModeChange> {
+    const change = await api.mode.set(input)
+    await refresh()
+    return change
+  }
+
+  return {
+    status,
+    loading: query.loading,
+    error: query.error,
+    clockOffsetMs,
+    connection,
+    mode,
+    district,
+    districtCode,
+    apply,
+    refresh,
+    setConnection,
+    setMode
+  }
+})

@@ -1,0 +1,39 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { E2E_ADMIN_PASSWORD } from '../../playwright.config'
+
+/** The text field behind a test id, whether Element Plus puts the id on the input or its wrapper. */
+const field = (page: Page, id: string): Locator =>
+  page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`).first()
+
+async function signIn(request: APIRequestContext, username: string, password: string): Promise<string> {
+  const res = await (await request.post('/api/auth.signIn', { data: { username, password } })).json()
+  expect(res.ok, JSON.stringify(res)).toBe(true)
+  return res.value.token
+}
+
+test("a viewer's attempt to switch to emergency mode is refused by main and audited", async ({ page, request }) => {
+  const admin = await signIn(request, 'admin', E2E_ADMIN_PASSWORD)
+  const auth = { authorization: `Bearer ${admin}` }
+  const username = `viewer${Date.now() % 100000}`
+  const created = await request.post('/api/operators.create', {
+    headers: auth,
+    data: { username, displayName: '大屏观察员', role: 'viewer', password: 'viewer-password-e2e' }
+  })
+  expect(created.status()).toBe(200)
+
+  await page.goto('/#/console')
+  await field(page, 'signin-username').fill(username)
+  await field(page, 'signin-password').fill('viewer-password-e2e')
+  await page.getByTestId('signin-submit').click()
+  await expect(page.getByTestId('signed-in-as')).toContainText('大屏观察员')
+
+  await page.getByTestId('mode-switch').click()
+  await field(page, 'mode-reason').fill('台风红色预警')
+  await page.getByTestId('mode-confirm').click()
+  await expect(page.getByTestId('console-error')).toContainText(/权限不足|dispatcher/)
+
+  const status = await (await request.post('/api/system.status', { data: {} })).json()
+  expect(status.value.mode).toBe('normal')
+  const audit = await (await request.post('/api/audit.latest', { headers: auth, data: { limit: 20 } })).json()
+  expect(audit.value.find((e: { username: string; action: string }) => e.username === username && e.action === 'mode.set')).toMatchObject({ outcome: 'refused' })
+})

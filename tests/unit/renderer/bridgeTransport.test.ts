@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createApiClient } from '@shared/api/client'
+import { ApiError } from '@shared/api/errors'
+import { createBridgeTransport, type IpcBridge } from '@renderer/api/bridgeTransport'
+
+const bridge = (overrides: Record<string, unknown>): IpcBridge => ({ on: vi.fn(() => () => undefined), ...overrides })
+
+describe('the Electron bridge transport', () => {
+  it('calls the namespaced bridge function and keeps the error code across the boundary', async () => {
+    const set = vi.fn(async () => ({ ok: false, error: { code: 'FORBIDDEN', message: '权限不足 / dispatcher required' } }))
+    const api = createApiClient(createBridgeTransport(bridge({ mode: { set } })))
+    const input = { mode: 'emergency' as const, reason: '演练', incident: null }
+    const err = await api.mode.set(input).catch((e: unknown) => e)
+    expect(set).toHaveBeenCalledWith(input)
+    expect(err).toBeInstanceOf(ApiError)
+    expect((err as ApiError).code).toBe('FORBIDDEN')
+  })
+
+  it('answers UNKNOWN_METHOD, UNAVAILABLE and INTERNAL instead of throwing', async () => {
+    const t = createBridgeTransport(
+      bridge({
+        system: {
+          status: async () => {
+            throw new Error('ipc gone')
+          }
+        },
+        map: { district: async () => 'junk' }
+      })
+    )
+    expect(await t.call('stats.summary', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    expect(await t.call('system.status', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    expect(await t.call('map.district', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})

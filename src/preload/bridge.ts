@@ -1,27 +1,6 @@
+import type { ApiBridge } from '@shared/api/bridge'
 import { apiEventNames, apiMethodNames, IPC_CALL, IPC_EVENT, type ApiEventName, type ApiMethodName } from '@shared/api/channels'
-import type { ApiInput, ApiOutput } from '@shared/api/contract'
-import type { ApiResult } from '@shared/api/errors'
-import type { ApiEvents } from '@shared/api/types'
-
-/**
- * What the preload exposes as `window.gccBridge`: one function per contract method, resolving to
- * the `ApiResult` envelope (it never rejects), and `on` for pushed events. Envelopes, not thrown
- * errors, because an error crossing contextBridge keeps only its message: the renderer builds its
- * ApiClient over this with createApiClient, so ApiError and its code are made on its side.
- * Plain objects of functions: contextBridge proxies the functions and copies the rest.
- */
-export const BRIDGE_KEY = 'gccBridge'
-
-type Namespace = ApiMethodName extends `${infer N}.${string}` ? N : never
-
-export type ApiBridge = {
-  [N in Namespace]: {
-    [M in ApiMethodName as M extends `${N}.${infer F}` ? F : never]: (input?: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>>
-  }
-} & {
-  /** Subscribes to a pushed event; returns the unsubscribe function. */
-  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
-}
+import { isApiResult, type ApiResult } from '@shared/api/errors'
 
 /** The part of ipcRenderer the bridge uses; never exposed itself. */
 export interface IpcPort {
@@ -31,13 +10,6 @@ export interface IpcPort {
 }
 
 const isEventName = (e: unknown): e is ApiEventName => typeof e === 'string' && (apiEventNames as readonly string[]).includes(e)
-
-function isApiResult(v: unknown): v is ApiResult {
-  if (typeof v !== 'object' || v === null) return false
-  const r = v as { ok?: unknown; error?: { code?: unknown; message?: unknown } }
-  if (r.ok === true) return 'value' in r
-  return r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string'
-}
 
 export function createBridge(ipc: IpcPort): ApiBridge {
   const call = async (method: ApiMethodName, input: unknown): Promise<ApiResult> => {

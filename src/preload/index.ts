@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { BRIDGE_KEY, createBridge } from './bridge'
+import { BRIDGE_KEY } from '@shared/api/bridge'
+import { createBridge } from './bridge'
 
 /**
  * Sandboxed preload (bundled to out/preload/index.cjs; it may require only 'electron'). Exposes

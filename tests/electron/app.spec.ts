@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
-import type { ApiBridge } from '../../src/preload/bridge'
+import type { ApiBridge } from '../../src/shared/api/bridge'
 import { electronBinaryPath } from '../support/electronBinary'
 
 /**

@@ -90,16 +90,3 @@ export function containsPoint(mp: MultiPoly, x: number, y: number): boolean {
 export function clip(subject: MultiPoly, clipTo: MultiPoly | Poly): MultiPoly {
   return intersection(subject, clipTo) as MultiPoly
 }
-
-/** Parts smaller than this share of the whole are slivers left by clipping. */
-export function largestParts(mp: MultiPoly, minShare: number): { kept: MultiPoly; dropped: MultiPoly } {
-  const total = multiPolyArea(mp)
-  const kept: MultiPoly = []
-  const dropped: MultiPoly = []
-  const largest = Math.max(...mp.map(polyArea))
-  for (const p of mp) {
-    const a = polyArea(p)
-    ;(a === largest || a >= total * minShare ? kept : dropped).push(p)
-  }
-  return { kept, dropped }
-}

@@ -82,11 +82,13 @@ function sharedVertices(a: MultiPoly, keys: ReadonlySet<string>): number {
  * the pieces still tile the parent and cells stay in one piece wherever that is possible.
  */
 export function partition(rng: Random, parent: MultiPoly, count: number, weight: Weight): MultiPoly[] {
-  const seeds = relax(parent, placeSeeds(rng, parent, count, weight), weight, 2)
   if (count === 1) return [parent]
+  const seeds = relax(parent, placeSeeds(rng, parent, count, weight), weight, 2)
   const b = bboxOf(parent)
   const voronoi = Delaunay.from(seeds).voronoi([b.minX - 10, b.minY - 10, b.maxX + 10, b.maxY + 10])
   const cells: MultiPoly[] = seeds.map((_, i) => clip(parent, [voronoi.cellPolygon(i) as Point[]]))
+  // Each seed lies inside the parent, so its cell cannot be empty; if it were, a grid would vanish.
+  if (cells.some((c) => c.length === 0)) throw new Error('partition: a seed produced an empty cell')
   const orphans: { piece: MultiPoly; owner: number }[] = []
   cells.forEach((cell, i) => {
     if (cell.length < 2) return

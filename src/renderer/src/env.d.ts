@@ -1,13 +1,10 @@
 /// <reference types="vite/client" />
-import type { ApiClient } from '@shared/api/client'
-import type { IpcBridge } from './api/bridgeTransport'
+import type { ApiBridge } from '@shared/api/bridge'
 
 declare global {
   interface Window {
-    /** Electron only: the API client built by the preload. Absent in the browser host. */
-    gcc?: ApiClient
-    /** Electron only: the preload's envelope bridge (see api/bridgeTransport.ts). */
-    gccBridge?: IpcBridge
+    /** Electron only: the preload's envelope bridge (see @shared/api/bridge). Absent in the browser host. */
+    gccBridge?: ApiBridge
   }
 }
 

@@ -30,3 +30,15 @@ export class ApiError extends Error {
     return { code: this.code, message: this.message }
   }
 }
+
+const isApiErrorCode = (c: unknown): c is ApiErrorCode => typeof c === 'string' && (apiErrorCodes as readonly string[]).includes(c)
+
+/** Whether a value that crossed a boundary (IPC, HTTP) is a well-formed ApiResult envelope. */
+export function isApiResult(body: unknown): body is ApiResult {
+  if (typeof body !== 'object' || body === null) return false
+  const b = body as Record<string, unknown>
+  if (b['ok'] === true) return 'value' in b
+  if (b['ok'] !== false || typeof b['error'] !== 'object' || b['error'] === null) return false
+  const e = b['error'] as Record<string, unknown>
+  return isApiErrorCode(e['code']) && typeof e['message'] === 'string'
+}

@@ -75,3 +75,22 @@ export function misplaced(index: RegionIndex, items: readonly { id: string; grid
 }
 
 export const share = <T>(items: readonly T[], pred: (x: T) => boolean): number => items.filter(pred).length / items.length
+
+/** Distance in metres from a point to the nearest edge of a polygon (local equirectangular). */
+export function edgeDistance(lon: number, lat: number, geometry: RegionGeometry): number {
+  const kx = 111_320 * Math.cos((lat * Math.PI) / 180)
+  const ky = 110_574
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+  let best = Infinity
+  for (const ring of polygons.flat()) {
+    for (let i = 1; i < ring.length; i++) {
+      const [ax, ay] = [(ring[i - 1]![0] - lon) * kx, (ring[i - 1]![1] - lat) * ky]
+      const [bx, by] = [(ring[i]![0] - lon) * kx, (ring[i]![1] - lat) * ky]
+      const dx = bx - ax
+      const dy = by - ay
+      const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy || 1)))
+      best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy))
+    }
+  }
+  return best
+}

@@ -81,8 +81,9 @@ describe('demo district: the grid system', () => {
     expect(d.district.areaM2 / 1e6).toBeGreaterThan(140)
     expect(d.district.areaM2 / 1e6).toBeLessThan(160)
     const ring = rings(d.district.geometry)[0]!
+    // ~60–100 drawn vertices, plus those where street boundaries meet the outline.
     expect(ring.length).toBeGreaterThanOrEqual(60)
-    expect(ring.length).toBeLessThanOrEqual(110)
+    expect(ring.length).toBeLessThanOrEqual(250)
     // Compactness 4πA/P²: 1 for a circle, ~0.785 for a square; a real outline is well below.
     const metres = (a: [number, number], b: [number, number]): number =>
       Math.hypot((a[0] - b[0]) * 111_320 * Math.cos((a[1] * Math.PI) / 180), (a[1] - b[1]) * 110_574)
@@ -113,7 +114,7 @@ describe('demo district: the grid system', () => {
     for (const r of all) {
       if (!r.parentCode) continue
       const inside = overlapArea(r.geometry, byCode.get(r.parentCode)!.geometry)
-      expect(inside / r.areaM2, r.code).toBeGreaterThan(0.999)
+      expect(inside / r.areaM2, r.code).toBeGreaterThan(0.99999)
     }
   })
 
@@ -121,7 +122,7 @@ describe('demo district: the grid system', () => {
     for (const level of [d.grids, d.communities, d.streets]) {
       const pairs = new RegionIndex(level).candidatePairs()
       expect(pairs.length).toBeGreaterThan(level.length / 2)
-      for (const [a, b] of pairs) expect(overlapArea(a.geometry, b.geometry), `${a.code} × ${b.code}`).toBeLessThan(5)
+      for (const [a, b] of pairs) expect(overlapArea(a.geometry, b.geometry), `${a.code} × ${b.code}`).toBeLessThan(0.5)
     }
   })
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createHttpTransport, interpretResponse, isApiResult } from '@renderer/api/httpTransport'
+import { isApiResult } from '@shared/api/errors'
+import { createHttpTransport, interpretResponse } from '@renderer/api/httpTransport'
 import { backoffDelay } from '@renderer/api/connection'
 import { createTokenStore, extractAccessToken } from '@renderer/api/tokens'
 

@@ -66,13 +66,21 @@ describe('map styles', () => {
 
   it('draws borders thin → thick from grid to district', () => {
     const grid = widthOf(gridStyle('#17a88f', false).getStroke())
-    const community = widthOf(communityStyle.getStroke())
-    const street = widthOf(streetStyle.getStroke())
-    const district = widthOf(districtStyle[districtStyle.length - 1]!.getStroke())
+    const community = widthOf(communityStyle().getStroke())
+    const street = widthOf(streetStyle().getStroke())
+    const outline = districtStyle()
+    const district = widthOf(outline[outline.length - 1]!.getStroke())
     expect(grid).toBe(borderWidths.grid)
     expect(grid).toBeLessThan(community)
     expect(community).toBeLessThan(street)
     expect(street).toBeLessThanOrEqual(district)
+  })
+
+  it('thickens lines on a 4K wall, and caches per scale', () => {
+    expect(widthOf(streetStyle(2).getStroke())).toBe(borderWidths.street * 2)
+    expect(widthOf(gridStyle('#17a88f', false, 2).getStroke())).toBe(borderWidths.grid * 2)
+    expect(streetStyle(2)).toBe(streetStyle(2))
+    expect(streetStyle(2)).not.toBe(streetStyle(1))
   })
 
   it('labels streets large, bold, with a halo, and larger on a 4K wall', () => {

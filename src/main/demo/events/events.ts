@@ -1,5 +1,5 @@
 import { deadlineFor, eventCategoryIds, type EventCategoryId } from '@shared/domain/categories'
-import type { EventSource, EventTransition, GovEvent } from '@shared/domain/event'
+import type { EventLevel, EventSource, EventTransition, GovEvent } from '@shared/domain/event'
 import { formatShanghaiDate, shanghaiParts } from '@shared/time'
 import { WeightedTable } from '../allocation'
 import type { Point } from '../geometry'
@@ -14,7 +14,9 @@ import { eventLifecycle, type Actors, type Outcome } from './lifecycle'
 /** Cases closed after their deadline (超期). */
 const LATE_SHARE = 0.025
 /** Cases still open long after their deadline, on average over categories (Guangming: 0.8 %). */
-const STUCK_SHARE = 0.0075
+const STUCK_SHARE = 0.0066
+/** Escalated cases are the hard ones: they are this much likelier to stay open. */
+const ESCALATED_DIFFICULTY = 4
 /** At weekends patrols thin out and residents report more themselves. */
 const weekendSourceFactor: Record<EventSource, number> = { patrol: 0.6, resident: 1.25, hotline: 1.1, camera: 1, sensor: 1 }
 
@@ -118,8 +120,9 @@ export class EventPlanner {
     const grid = this.ctx.grids[gi]!
     const { level, escalated } = drawLevel(rng, category)
     const deadlineAt = deadlineFor(category, level, at)
+    const stuck = this.stuckChance[category] * (escalated ? ESCALATED_DIFFICULTY : 1)
     const r = rng.float()
-    const outcome: Outcome = r < this.stuckChance[category] ? 'stuck' : r < this.stuckChance[category] + LATE_SHARE ? 'late' : 'onTime'
+    const outcome: Outcome = r < stuck ? 'stuck' : r < stuck + LATE_SHARE ? 'late' : 'onTime'
     const [lon, lat] = this.ctx.projection.toLonLat(this.place(rng, gi))
     const title = rng.pick(categoryProfiles[category].titles)
     const life = eventLifecycle(rng, {
@@ -160,7 +163,7 @@ export class EventPlanner {
   }
 
   /** Who does what: patrol reports are the worker's own; level 3 goes to department staff. */
-  private actors(rng: Random, team: GridTeam, source: EventSource, level: number): Actors {
+  private actors(rng: Random, team: GridTeam, source: EventSource, level: EventLevel): Actors {
     const anyWorker = (): string => (team.workers.length > 0 ? rng.pick(team.workers) : team.chief)
     const reporter = source === 'patrol' ? anyWorker() : 'system'
     const acceptor = source === 'patrol' ? reporter : team.fullTime.length > 0 ? rng.pick(team.fullTime) : team.chief

@@ -1,4 +1,5 @@
 import {
+  eventTransitions,
   nextStatus,
   type EventAction,
   type EventLevel,
@@ -20,14 +21,10 @@ const RATED_SHARE = 0.88
 /** Stars of the follow-up: 95 % rate 4 or 5, as the seeds' satisfaction (95.7 %). */
 const satisfactionTable = new WeightedTable([5, 4, 3, 2, 1], [0.8, 0.152, 0.03, 0.01, 0.008])
 /** Where a hard case stalls. */
-const stallWeights: Partial<Record<EventStatus, number>> = {
-  accepted: 0.5,
-  escalated: 3,
-  dispatched: 1.5,
-  handling: 4,
-  returned: 1,
-  handled: 1.5
-}
+const stallTable = new WeightedTable<EventStatus>(
+  ['accepted', 'escalated', 'dispatched', 'handling', 'returned', 'handled'],
+  [0.5, 3, 1.5, 4, 1, 1.5]
+)
 
 export interface Actors {
   reporter: string
@@ -122,16 +119,11 @@ function fitToDeadline(rng: Random, steps: Step[], e: LifecycleInput): void {
 
 /** Plays the planned loop through the state machine, up to `now` (and up to the stall, if any). */
 export function eventLifecycle(rng: Random, e: LifecycleInput): LifecycleResult {
-  const steps = plannedSteps(rng, e, rng.chance(RETURN_SHARE))
+  let stallAt = e.outcome === 'stuck' ? stallTable.draw(rng) : null
+  const steps = plannedSteps(rng, e, stallAt === 'returned' || rng.chance(RETURN_SHARE))
+  // A level 1 case is never dispatched, only escalated cases pass `escalated`: stall elsewhere.
+  if (stallAt && !steps.some((s) => eventTransitions[s.action].to === stallAt)) stallAt = 'handling'
   fitToDeadline(rng, steps, e)
-  let stallAt: EventStatus | null = null
-  if (e.outcome === 'stuck') {
-    const reached = new Set<EventStatus>()
-    let s: EventStatus = 'reported'
-    for (const step of steps) reached.add((s = nextStatus(s, step.action)))
-    const options = (Object.keys(stallWeights) as EventStatus[]).filter((s) => reached.has(s))
-    stallAt = new WeightedTable(options, options.map((s) => stallWeights[s]!)).draw(rng)
-  }
   let status: EventStatus = 'reported'
   let at = e.reportedAt
   const transitions: EventTransition[] = [{ eventId: e.eventId, action: 'report', status, at, actor: e.actors.reporter }]

@@ -1,24 +1,18 @@
 import type { ApiMethodName } from '@shared/api/channels'
 import type { ApiTransport } from '@shared/api/client'
-import type { ApiResult } from '@shared/api/errors'
-import { isApiResult } from './httpTransport'
+import type { ApiBridge } from '@shared/api/bridge'
+import { isApiResult, type ApiResult } from '@shared/api/errors'
 
 /**
- * The Electron preload's bridge (`window.gccBridge`): one function per contract method that
- * resolves to the ApiResult envelope, plus `on`. Envelopes cross contextBridge intact, where a
- * thrown ApiError would lose its code, so the renderer builds its client over them.
- * Declared structurally here: the renderer does not import the preload's code.
+ * A transport over the Electron preload's bridge (`window.gccBridge`, see @shared/api/bridge):
+ * envelopes cross contextBridge intact, where a thrown ApiError would lose its code, so the
+ * renderer builds its client over them.
  */
-export interface IpcBridge {
-  on: ApiTransport['on']
-  [namespace: string]: unknown
-}
-
-export function createBridgeTransport(bridge: IpcBridge): ApiTransport {
+export function createBridgeTransport(bridge: ApiBridge): ApiTransport {
   return {
     async call(method: ApiMethodName, input: unknown): Promise<ApiResult> {
       const [ns, fn] = method.split('.') as [string, string]
-      const group = bridge[ns] as Record<string, unknown> | undefined
+      const group = (bridge as unknown as Record<string, Record<string, unknown> | undefined>)[ns]
       const target = group?.[fn]
       if (typeof target !== 'function') {
         return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `预加载脚本未提供 / the preload does not offer ${method}` } }

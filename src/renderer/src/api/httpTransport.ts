@@ -8,7 +8,7 @@ import {
   type ApiMethodName
 } from '@shared/api/channels'
 import type { ApiTransport } from '@shared/api/client'
-import { apiErrorCodes, type ApiErrorCode, type ApiResult } from '@shared/api/errors'
+import { isApiResult, type ApiResult } from '@shared/api/errors'
 import type { ApiEvents } from '@shared/api/types'
 import { backoffDelay, type ConnectionState, type ConnectionStatus } from './connection'
 import type { TokenStore } from './tokens'
@@ -37,19 +37,7 @@ export interface HttpTransportOptions {
 
 const unavailable = (message: string): ApiResult => ({ ok: false, error: { code: 'UNAVAILABLE', message } })
 
-function isApiErrorCode(code: unknown): code is ApiErrorCode {
-  return typeof code === 'string' && (apiErrorCodes as readonly string[]).includes(code)
-}
-
 /** Whether a parsed body is an ApiResult. */
-export function isApiResult(body: unknown): body is ApiResult {
-  if (typeof body !== 'object' || body === null) return false
-  const b = body as Record<string, unknown>
-  if (b.ok === true) return 'value' in b
-  if (b.ok !== false || typeof b.error !== 'object' || b.error === null) return false
-  const e = b.error as Record<string, unknown>
-  return isApiErrorCode(e.code) && typeof e.message === 'string'
-}
 
 /** Maps an HTTP response (status and parsed JSON body, undefined if none) to an ApiResult. */
 export function interpretResponse(status: number, body: unknown): ApiResult {

@@ -7,7 +7,7 @@ import { createTokenStore, extractAccessToken } from './tokens'
 /**
  * The one place the renderer gets its API from; nothing else knows which runtime it is in.
  * - Electron: the preload exposes `window.gccBridge` (ApiResult envelopes over IPC) and the client
- *   is built over it here; an already-built client as `window.gcc` is accepted too.
+ *   is built over it here.
  * - Browser host: the same client over HTTP + WebSocket to this page's origin.
  */
 export interface ApiRuntime {
@@ -28,7 +28,6 @@ function createRuntime(): ApiRuntime {
   if (window.gccBridge) {
     return { api: createApiClient(createBridgeTransport(window.gccBridge)), connection: alwaysConnected, kind: 'electron' }
   }
-  if (window.gcc) return { api: window.gcc, connection: alwaysConnected, kind: 'electron' }
 
   const tokens = createTokenStore(safeSessionStorage())
   // The access token arrives once in the URL; keep it for this tab and take it off the screen.

@@ -13,10 +13,17 @@ export function useEChart(target: Ref<HTMLElement | null>, option: Ref<EChartsCo
   let observer: ResizeObserver | undefined
   let pendingReady = false
 
+  let lastShape = ''
+  /**
+   * Same shape as before (a data refresh): merge, so bars move to their new values instead of
+   * replaying the entry animation on every push. Different shape (data ↔ "暂无数据"): replace.
+   */
   function apply(next: EChartsCoreOption | null): void {
     if (!chart || !next) return
+    const shape = optionShape(next)
     pendingReady = true
-    chart.setOption(next, { notMerge: true, lazyUpdate: true })
+    chart.setOption(next, { notMerge: shape !== lastShape, lazyUpdate: true })
+    lastShape = shape
   }
 
   onMounted(() => {
@@ -44,4 +51,11 @@ export function useEChart(target: Ref<HTMLElement | null>, option: Ref<EChartsCo
   })
 
   return { ready }
+}
+
+/** Top-level components and series count: what a merge could leave behind if it changed. */
+function optionShape(option: EChartsCoreOption): string {
+  const series = option['series']
+  const count = Array.isArray(series) ? series.length : series ? 1 : 0
+  return `${Object.keys(option).sort().join(',')}|${count}`
 }

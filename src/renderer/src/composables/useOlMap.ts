@@ -5,7 +5,6 @@ import { defaults as defaultInteractions } from 'ol/interaction/defaults'
 import type { Pixel } from 'ol/pixel'
 import type { DistrictMap } from '@shared/api/types'
 import { createDistrictLayers, type DistrictLayers } from '@renderer/map/layers'
-import { streetLabelSize } from '@renderer/map/styles'
 
 export interface HoveredGrid {
   code: string
@@ -65,7 +64,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, data: Ref<DistrictMap 
   onMounted(() => {
     const el = target.value
     if (!el) return
-    layers = createDistrictLayers(streetLabelSize(scale.value))
+    layers = createDistrictLayers(scale.value)
     map = new OlMap({
       target: el,
       layers: layers.all,
@@ -94,7 +93,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, data: Ref<DistrictMap 
   }
 
   watch(data, (next) => load(next))
-  watch(scale, (s) => layers?.setLabelSize(streetLabelSize(s)))
+  watch(scale, (s) => layers?.setScale(s))
 
   onBeforeUnmount(() => {
     observer?.disconnect()

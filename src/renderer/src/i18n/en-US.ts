@@ -23,6 +23,7 @@ const enUS: typeof zhCN = {
       emergency: 'Emergency'
     },
     modeLabel: 'Mode',
+    modeUnknown: 'Mode unknown',
     connection: {
       connecting: 'Connecting…',
       connected: 'Connected',

@@ -21,6 +21,7 @@ const zhCN = {
       emergency: '应急'
     },
     modeLabel: '运行模式',
+    modeUnknown: '模式未知',
     connection: {
       connecting: '连接中…',
       connected: '已连接',

@@ -6,7 +6,7 @@ import VectorSource from 'ol/source/Vector'
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent'
 import type { DistrictMap } from '@shared/api/types'
 import { buildDistrictFeatures } from './features'
-import { communityStyle, districtStyle, gridStyle, streetLabelStyle, streetStyle } from './styles'
+import { communityStyle, districtStyle, gridStyle, streetLabelSize, streetLabelStyle, streetStyle } from './styles'
 import { unknownStreetColor } from './palette'
 
 /**
@@ -20,16 +20,18 @@ export interface DistrictLayers {
   setData(map: DistrictMap): void
   /** Highlights one grid (null: none). */
   setHovered(code: string | null): void
-  setLabelSize(px: number): void
+  /** Screen scale (1 at 1080p): line widths and label size follow it. */
+  setScale(scale: number): void
   /** Extent of the district in EPSG:3857; null before data. */
   extent(): Extent | null
   featureCount(): number
   dispose(): void
 }
 
-export function createDistrictLayers(initialLabelPx: number): DistrictLayers {
+export function createDistrictLayers(initialScale: number): DistrictLayers {
   let hovered: string | null = null
-  let labelPx = initialLabelPx
+  let scale = initialScale
+  let labelPx = streetLabelSize(scale)
 
   const source = (): VectorSource<Feature<Geometry>> => new VectorSource<Feature<Geometry>>()
   const gridSource = source()
@@ -40,14 +42,15 @@ export function createDistrictLayers(initialLabelPx: number): DistrictLayers {
 
   const gridLayer = new VectorLayer({
     source: gridSource,
-    style: (f: FeatureLike) => gridStyle((f.get('color') as string | undefined) ?? unknownStreetColor, f.get('code') === hovered),
+    style: (f: FeatureLike) =>
+      gridStyle((f.get('color') as string | undefined) ?? unknownStreetColor, f.get('code') === hovered, scale),
     updateWhileAnimating: false
   })
   const all = [
     gridLayer,
-    new VectorLayer({ source: communitySource, style: communityStyle }),
-    new VectorLayer({ source: streetSource, style: streetStyle }),
-    new VectorLayer({ source: districtSource, style: districtStyle }),
+    new VectorLayer({ source: communitySource, style: () => communityStyle(scale) }),
+    new VectorLayer({ source: streetSource, style: () => streetStyle(scale) }),
+    new VectorLayer({ source: districtSource, style: () => districtStyle(scale) }),
     new VectorLayer({
       source: labelSource,
       declutter: true,
@@ -74,10 +77,11 @@ export function createDistrictLayers(initialLabelPx: number): DistrictLayers {
       hovered = code
       gridLayer.changed()
     },
-    setLabelSize(px) {
-      if (px === labelPx) return
-      labelPx = px
-      all[all.length - 1]!.changed()
+    setScale(next) {
+      if (next === scale) return
+      scale = next
+      labelPx = streetLabelSize(scale)
+      for (const l of all) l.changed()
     },
     extent() {
       const e = createEmpty()

@@ -22,39 +22,63 @@ export const labelFontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Micro
 /** Border widths in CSS pixels at 1080p, thin → thick by level. */
 export const borderWidths = { grid: 0.75, community: 1.5, street: 3, district: 3.5 } as const
 
+/** Rounds a screen scale so that a few cached styles serve every window size. */
+const scaleKey = (scale: number): number => Math.round(scale * 20) / 20
+
 const gridCache = new Map<string, Style>()
 
-/** A grid filled with its street's colour; hovered grids are brighter with a white border. */
-export function gridStyle(streetColor: string, hovered: boolean): Style {
-  const key = `${streetColor}|${hovered}`
+/**
+ * A grid filled with its street's colour; hovered grids are brighter with a white border.
+ * `scale` (1 at 1080p, 2 on a 4K wall) thickens the lines like the text.
+ */
+export function gridStyle(streetColor: string, hovered: boolean, scale = 1): Style {
+  const s = scaleKey(scale)
+  const key = `${streetColor}|${hovered}|${s}`
   let style = gridCache.get(key)
   if (!style) {
     style = new Style({
       fill: new Fill({ color: withAlpha(streetColor, hovered ? 0.9 : 0.5) }),
       stroke: new Stroke({
         color: hovered ? mapColors.hoverBorder : mapColors.gridBorder,
-        width: hovered ? 2.5 : borderWidths.grid
+        width: (hovered ? 2.5 : borderWidths.grid) * s
       }),
       zIndex: hovered ? 1 : 0
     })
+    if (gridCache.size > 200) gridCache.clear()
     gridCache.set(key, style)
   }
   return style
 }
 
-export const communityStyle: Style = new Style({
-  stroke: new Stroke({ color: mapColors.communityBorder, width: borderWidths.community })
-})
+const borderCache = new Map<string, Style | Style[]>()
+function cachedBorder<T extends Style | Style[]>(key: string, make: () => T): T {
+  let style = borderCache.get(key) as T | undefined
+  if (!style) {
+    style = make()
+    if (borderCache.size > 60) borderCache.clear()
+    borderCache.set(key, style)
+  }
+  return style
+}
 
-export const streetStyle: Style = new Style({
-  stroke: new Stroke({ color: mapColors.streetBorder, width: borderWidths.street })
-})
+export function communityStyle(scale = 1): Style {
+  const s = scaleKey(scale)
+  return cachedBorder(`community|${s}`, () => new Style({ stroke: new Stroke({ color: mapColors.communityBorder, width: borderWidths.community * s }) }))
+}
+
+export function streetStyle(scale = 1): Style {
+  const s = scaleKey(scale)
+  return cachedBorder(`street|${s}`, () => new Style({ stroke: new Stroke({ color: mapColors.streetBorder, width: borderWidths.street * s }) }))
+}
 
 /** A wide translucent glow under a bright line. */
-export const districtStyle: Style[] = [
-  new Style({ stroke: new Stroke({ color: mapColors.districtGlow, width: 12 }) }),
-  new Style({ stroke: new Stroke({ color: mapColors.districtOutline, width: borderWidths.district }) })
-]
+export function districtStyle(scale = 1): Style[] {
+  const s = scaleKey(scale)
+  return cachedBorder(`district|${s}`, () => [
+    new Style({ stroke: new Stroke({ color: mapColors.districtGlow, width: 12 * s }) }),
+    new Style({ stroke: new Stroke({ color: mapColors.districtOutline, width: borderWidths.district * s }) })
+  ])
+}
 
 /** Street-name label size in CSS px: 26 px at 1080p, growing with the screen. */
 export function streetLabelSize(scale: number): number {

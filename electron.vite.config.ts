@@ -32,6 +32,7 @@ export default defineConfig({
   renderer: {
     resolve: { alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
     plugins: [vue()],
-    build: { chunkSizeWarningLimit: 4096 }
+    // Wall controllers load it over the network: ship it minified.
+    build: { minify: true, chunkSizeWarningLimit: 4096 }
   }
 })

@@ -1,4 +1,4 @@
-import { bboxOf, containsPoint, type MultiPoly, type Point } from './geometry'
+import { samplePointIn, type MultiPoly, type Point } from './geometry'
 import type { Random } from './random'
 
 interface Bump {
@@ -53,24 +53,4 @@ export class LandUse {
     const core = bumpValue(this.cores, x, y)
     return Math.max(0, Math.min(1, core * 2.2 * (1.15 - core)))
   }
-}
-
-/** Uniform point in a polygon by rejection from its bounding box. */
-export function samplePointIn(rng: Random, mp: MultiPoly): Point {
-  const b = bboxOf(mp)
-  for (;;) {
-    const x = rng.range(b.minX, b.maxX)
-    const y = rng.range(b.minY, b.maxY)
-    if (containsPoint(mp, x, y)) return [x, y]
-  }
-}
-
-/** Density integrated over a polygon on a square lattice of `step` metres. */
-export function integrate(mp: MultiPoly, step: number, f: (x: number, y: number) => number): number {
-  const b = bboxOf(mp)
-  let sum = 0
-  for (let y = b.minY + step / 2; y < b.maxY; y += step) {
-    for (let x = b.minX + step / 2; x < b.maxX; x += step) if (containsPoint(mp, x, y)) sum += f(x, y)
-  }
-  return sum * step * step
 }

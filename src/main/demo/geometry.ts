@@ -1,4 +1,5 @@
 import { intersection } from 'polyclip-ts'
+import type { Random } from './random'
 
 /**
  * Planar geometry in metres east/north of the district centre. The district is ~15 km across,
@@ -89,4 +90,24 @@ export function containsPoint(mp: MultiPoly, x: number, y: number): boolean {
 /** The part of `subject` inside `clip`. */
 export function clip(subject: MultiPoly, clipTo: MultiPoly | Poly): MultiPoly {
   return intersection(subject, clipTo) as MultiPoly
+}
+
+/** Uniform point in a polygon by rejection from its bounding box. */
+export function samplePointIn(rng: Random, mp: MultiPoly): Point {
+  const b = bboxOf(mp)
+  for (;;) {
+    const x = rng.range(b.minX, b.maxX)
+    const y = rng.range(b.minY, b.maxY)
+    if (containsPoint(mp, x, y)) return [x, y]
+  }
+}
+
+/** Density integrated over a polygon on a square lattice of `step` metres. */
+export function integrate(mp: MultiPoly, step: number, f: (x: number, y: number) => number): number {
+  const b = bboxOf(mp)
+  let sum = 0
+  for (let y = b.minY + step / 2; y < b.maxY; y += step) {
+    for (let x = b.minX + step / 2; x < b.maxX; x += step) if (containsPoint(mp, x, y)) sum += f(x, y)
+  }
+  return sum * step * step
 }

@@ -1,7 +1,6 @@
 import { Delaunay } from 'd3-delaunay'
 import { union } from 'polyclip-ts'
-import { bboxOf, clip, containsPoint, polyArea, type MultiPoly, type Point } from './geometry'
-import { samplePointIn } from './density'
+import { bboxOf, clip, containsPoint, polyArea, samplePointIn, type MultiPoly, type Point } from './geometry'
 import type { Random } from './random'
 
 type Weight = (x: number, y: number) => number

@@ -57,6 +57,13 @@ describe('demo district: determinism', () => {
     expect(small.staff.length).toBeLessThan(first.staff.length / 2)
   })
 
+  it('draws the district around the requested centre', () => {
+    const moved = generateDemoDistrict({ ...demoOptions, scale: 0.05, center: [114.05, 22.55] })
+    expect(Math.abs(moved.district.centroid[0] - 114.05)).toBeLessThan(0.05)
+    expect(Math.abs(moved.district.centroid[1] - 22.55)).toBeLessThan(0.05)
+    expect(moved.district.areaM2).toBeCloseTo(first.district.areaM2, -6)
+  })
+
   it('never calls Math.random', () => {
     const random = vi.spyOn(Math, 'random')
     generateDemoDistrict({ ...demoOptions, scale: 0.05 })

@@ -32,7 +32,10 @@ try {
     now: Date.now(),
     onProgress: (p) => {
       const pct = Math.floor(p.fraction * 20) * 5
-      if (pct !== last) process.stderr.write(`\r  generating ${String(pct).padStart(3)}%`), (last = pct)
+      if (pct !== last) {
+        last = pct
+        process.stderr.write(`\r  generating ${String(pct).padStart(3)}%`)
+      }
     }
   })
   const seconds = (performance.now() - started) / 1000

@@ -1,4 +1,6 @@
+import { regionLevels } from '@shared/domain/region'
 import { openDatabase, type Db, type OpenOptions } from './database'
+import { AlertRepository } from './repositories/alerts'
 import { AuditRepository } from './repositories/audit'
 import { BuildingRepository } from './repositories/buildings'
 import { CameraRepository } from './repositories/cameras'
@@ -17,6 +19,7 @@ export class Store {
   readonly cameras: CameraRepository
   readonly staff: StaffRepository
   readonly events: EventRepository
+  readonly alerts: AlertRepository
   readonly operators: OperatorRepository
   readonly audit: AuditRepository
   readonly modes: ModeRepository
@@ -28,6 +31,7 @@ export class Store {
     this.cameras = new CameraRepository(db)
     this.staff = new StaffRepository(db)
     this.events = new EventRepository(db)
+    this.alerts = new AlertRepository(db)
     this.operators = new OperatorRepository(db)
     this.audit = new AuditRepository(db)
     this.modes = new ModeRepository(db)
@@ -46,12 +50,9 @@ export class Store {
   clearDistrict(): void {
     this.transaction(() => {
       for (const t of ['alerts', 'event_transitions', 'events', 'staff', 'cameras', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
-      // Children before parents: deepest codes first.
-      this.db.exec("DELETE FROM regions WHERE level IN ('subgrid')")
-      this.db.exec("DELETE FROM regions WHERE level IN ('grid')")
-      this.db.exec("DELETE FROM regions WHERE level IN ('community')")
-      this.db.exec("DELETE FROM regions WHERE level IN ('street')")
-      this.db.exec('DELETE FROM regions')
+      // Children before parents (parent_code is a foreign key): deepest level first.
+      const deleteLevel = this.db.prepare('DELETE FROM regions WHERE level = ?')
+      for (const level of [...regionLevels].reverse()) deleteLevel.run(level)
     })
   }
 

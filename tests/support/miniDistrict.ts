@@ -1,6 +1,7 @@
 import type { GovEvent } from '@shared/domain/event'
 import { deadlineFor } from '@shared/domain/categories'
 import type { RegionRecord } from '../../src/main/store/repositories/regions'
+import { metaKeys } from '../../src/main/store/metaKeys'
 import type { Store } from '../../src/main/store/store'
 
 const square = (x: number, y: number, size: number): RegionRecord['geometry'] => ({
@@ -38,6 +39,6 @@ export function loadMiniDistrict(store: Store, now: number): void {
     event('E3', '440311-002-01-001', now - 2 * 86_400_000, now - 86_400_000),
     event('E4', '440311-002-01-001', now - 40 * 86_400_000, now - 39 * 86_400_000)
   ])
-  store.meta.set('district.code', '440311')
-  store.meta.set('district.name', '测试区')
+  store.meta.set(metaKeys.districtCode, '440311')
+  store.meta.set(metaKeys.districtName, '测试区')
 }

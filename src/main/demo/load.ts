@@ -1,17 +1,8 @@
+import { metaKeys } from '../store/metaKeys'
 import type { Store } from '../store/store'
 import { planDemoDistrict } from './generate'
 import type { DemoOptions, DemoSummary } from './options'
 import { Progress } from './progress'
-
-/** Meta keys the status bar and the API read back. */
-export const demoMetaKeys = {
-  seed: 'demo.seed',
-  scale: 'demo.scale',
-  center: 'demo.center',
-  generatedAt: 'demo.generatedAt',
-  districtCode: 'district.code',
-  districtName: 'district.name'
-} as const
 
 /**
  * Replaces the district in the store with a freshly generated demo one. It all happens in one
@@ -45,12 +36,12 @@ export function loadDemoDistrict(store: Store, options: DemoOptions): DemoSummar
       eventProgress.report('events', chunk.daysDone / chunk.totalDays, `生成并写入事件 ${events}/${planner.total}`, `events ${events}/${planner.total}`)
     }
 
-    store.meta.set(demoMetaKeys.seed, String(options.seed))
-    store.meta.set(demoMetaKeys.scale, String(options.scale))
-    store.meta.set(demoMetaKeys.center, options.center.join(','))
-    store.meta.set(demoMetaKeys.generatedAt, String(options.now))
-    store.meta.set(demoMetaKeys.districtCode, base.district.code)
-    store.meta.set(demoMetaKeys.districtName, base.district.name)
+    store.meta.set(metaKeys.demoSeed, String(options.seed))
+    store.meta.set(metaKeys.demoScale, String(options.scale))
+    store.meta.set(metaKeys.demoCenter, options.center.join(','))
+    store.meta.set(metaKeys.demoGeneratedAt, String(options.now))
+    store.meta.set(metaKeys.districtCode, base.district.code)
+    store.meta.set(metaKeys.districtName, base.district.name)
     return {
       seed: options.seed,
       scale: options.scale,

@@ -2,6 +2,7 @@ import { ApiError } from '@shared/api/errors'
 import type { DistrictMap, MapRegion, SystemStatus, Runtime, DataTopic } from '@shared/api/types'
 import type { Region } from '@shared/domain/region'
 import { DAY_MS, shanghaiDayStart } from '@shared/time'
+import { metaKeys } from '../store/metaKeys'
 import type { Store } from '../store/store'
 import type { RegionRecord } from '../store/repositories/regions'
 import type { AuthService } from './auth'
@@ -31,8 +32,8 @@ const toMapRegion = (r: RegionRecord): MapRegion => ({
 
 export function buildStatus(d: HandlerDeps): SystemStatus {
   const { meta } = d.store
-  const seed = meta.get('demo.seed')
-  const districtCode = meta.get('district.code')
+  const seed = meta.get(metaKeys.demoSeed)
+  const districtCode = meta.get(metaKeys.districtCode)
   return {
     productName: d.productName,
     version: d.version,
@@ -40,11 +41,11 @@ export function buildStatus(d: HandlerDeps): SystemStatus {
     mode: d.store.modes.current(),
     dataAsOf: d.store.events.latestReportedAt(),
     serverTime: d.now(),
-    district: districtCode ? { code: districtCode, name: meta.get('district.name') ?? districtCode } : null,
+    district: districtCode ? { code: districtCode, name: meta.get(metaKeys.districtName) ?? districtCode } : null,
     demo:
       seed === null
         ? null
-        : { seed: Number(seed), scale: Number(meta.get('demo.scale') ?? 1), generatedAt: Number(meta.get('demo.generatedAt') ?? 0) }
+        : { seed: Number(seed), scale: Number(meta.get(metaKeys.demoScale) ?? 1), generatedAt: Number(meta.get(metaKeys.demoGeneratedAt) ?? 0) }
   }
 }
 

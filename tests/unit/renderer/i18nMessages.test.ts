@@ -43,3 +43,18 @@ describe('i18n message files', () => {
     expect(zhCN.chart.empty).toBe('暂无数据')
   })
 })
+
+describe('audit log labels', () => {
+  it('names every audited API method in both languages', async () => {
+    const { apiMethods } = await import('@shared/api/contract')
+    const audited = Object.entries(apiMethods).filter(([, spec]) => spec.audit).map(([name]) => name)
+    expect(audited.length).toBeGreaterThan(0)
+    for (const [locale, messages] of Object.entries({ zhCN, enUS })) {
+      const actions = (messages as { console: { audit: { actions: Record<string, Record<string, string>> } } }).console.audit.actions
+      for (const method of audited) {
+        const [ns, fn] = method.split('.') as [string, string]
+        expect(actions[ns]?.[fn], `${locale}: ${method}`).toMatch(/\S/)
+      }
+    }
+  })
+})

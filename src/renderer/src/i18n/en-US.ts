@@ -125,6 +125,11 @@ const enUS: typeof zhCN = {
         refused: 'Refused',
         failed: 'Failed'
       },
+      actions: {
+        auth: { signIn: 'Sign in', signOut: 'Sign out' },
+        operators: { create: 'Create operator' },
+        mode: { set: 'Mode switch' }
+      },
       refresh: 'Refresh',
       empty: 'No entries'
     },

@@ -123,6 +123,12 @@ const zhCN = {
         refused: '拒绝',
         failed: '失败'
       },
+      // Audited API methods by name (auth.signIn → actions.auth.signIn).
+      actions: {
+        auth: { signIn: '登录', signOut: '退出登录' },
+        operators: { create: '新建操作员' },
+        mode: { set: '平急转换' }
+      },
       refresh: '刷新',
       empty: '暂无记录'
     },

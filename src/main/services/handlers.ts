@@ -55,6 +55,10 @@ function requireRegion(store: Store, code: string): Region {
   return region
 }
 
+const notYet = (): never => {
+  throw new ApiError('UNAVAILABLE', '该统计尚未实现 / not implemented yet')
+}
+
 /** The implementation of every method in the contract. Inputs arrive validated and role-checked. */
 export function createHandlers(d: HandlerDeps): Handlers {
   const { store } = d
@@ -106,6 +110,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
         }))
       }
     },
+
+    'stats.kpis': notYet,
+    'stats.trend': notYet,
+    'stats.hourly': notYet,
+    'stats.categories': notYet,
+    'stats.sources': notYet,
+    'stats.workerRanking': notYet,
+    'stats.hotspots': notYet,
+    'map.metrics': notYet,
+    'region.gridDetail': notYet,
+    'map.buildings': () => store.buildings.points(),
+    'map.cameras': () => store.cameras.all(),
+    'map.staffPositions': () => store.staff.positions(),
+    'map.basemap': () => ({ kind: 'none', name: '辖区底图', crs: 'WGS84', tileUrl: null, minZoom: 8, maxZoom: 19, attribution: '' }),
 
     'auth.session': (_input, ctx) => ({ operator: ctx.operator }),
 

@@ -4,6 +4,23 @@ import { operatorRoles, type Operator, type OperatorRole } from '../domain/peopl
 import { isRegionCode } from '../domain/gridCode'
 import type { ModeChange } from '../domain/mode'
 import type { ApiMethodName } from './channels'
+import type { EventCategoryId } from '../domain/categories'
+import type { EventSource } from '../domain/event'
+import {
+  mapMetrics,
+  type BasemapInfo,
+  type Breakdown,
+  type BuildingPoints,
+  type CameraPoint,
+  type DailyTrend,
+  type GridDetail,
+  type HourlyProfile,
+  type Hotspots,
+  type RegionMetrics,
+  type StaffPosition,
+  type WallKpis,
+  type WorkerRanking
+} from './types'
 import type {
   AuditEntry,
   DistrictMap,
@@ -41,6 +58,8 @@ export const regionCodeSchema = z
   .string()
   .max(32)
   .refine((c) => isRegionCode(c), { message: '区划编码格式错误 / malformed region code' })
+const area = z.object({ areaCode: regionCodeSchema }).strict()
+const areaDays = (max: number) => z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(max) }).strict()
 const username = z
   .string()
   .trim()
@@ -54,6 +73,28 @@ export const apiMethods = {
   'stats.summary': method<DistrictSummary>()({ input: z.object({ areaCode: regionCodeSchema }).strict(), role: null }),
   'stats.eventsByArea': method<EventsByArea>()({
     input: z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(366) }).strict(),
+    role: null
+  }),
+  'stats.kpis': method<WallKpis>()({ input: area, role: null }),
+  'stats.trend': method<DailyTrend>()({ input: areaDays(90), role: null }),
+  'stats.hourly': method<HourlyProfile>()({ input: area, role: null }),
+  'stats.categories': method<Breakdown<EventCategoryId>>()({ input: areaDays(366), role: null }),
+  'stats.sources': method<Breakdown<EventSource>>()({ input: areaDays(366), role: null }),
+  'stats.workerRanking': method<WorkerRanking>()({
+    input: z.object({ areaCode: regionCodeSchema, period: z.enum(['week', 'month']), limit: z.number().int().min(1).max(200) }).strict(),
+    role: null
+  }),
+  'stats.hotspots': method<Hotspots>()({
+    input: z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(366), limit: z.number().int().min(1).max(50) }).strict(),
+    role: null
+  }),
+  'map.metrics': method<RegionMetrics>()({ input: z.object({ metric: z.enum(mapMetrics) }).strict(), role: null }),
+  'map.buildings': method<BuildingPoints>()({ input: none, role: null }),
+  'map.cameras': method<CameraPoint[]>()({ input: none, role: null }),
+  'map.staffPositions': method<StaffPosition[]>()({ input: none, role: null }),
+  'map.basemap': method<BasemapInfo>()({ input: none, role: null }),
+  'region.gridDetail': method<GridDetail>()({
+    input: z.object({ gridCode: regionCodeSchema.refine((c) => isRegionCode(c, 'grid'), { message: '须为网格编码 / must be a grid code' }) }).strict(),
     role: null
   }),
   'auth.session': method<SessionInfo>()({ input: none, role: null }),

@@ -1,7 +1,7 @@
 import type { MultiPolygonCoords, PolygonCoords } from '../domain/geo'
 import type { OperatingMode } from '../domain/mode'
 import type { Operator } from '../domain/people'
-import type { BuildingRiskLevel, RegionLevel } from '../domain/region'
+import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/region'
 
 /** Output types of the API. Inputs are the zod schemas in contract.ts. */
 
@@ -93,4 +93,142 @@ export type DataTopic = (typeof dataTopics)[number]
 export interface ApiEvents {
   status: SystemStatus
   data: { topics: DataTopic[] }
+}
+
+// ---- The normal-mode wall (issue 3). Every statistic is for one area: the one in the breadcrumb.
+
+/** A figure and the same figure at the comparison point (yesterday by this time, or a week ago). */
+export interface KpiValue {
+  value: number | null
+  previous: number | null
+  basis: 'yesterday' | 'lastWeek' | 'none'
+}
+
+/** The KPI strip. Rates are 0–1; definitions in docs/STATISTICS.md. */
+export interface WallKpis {
+  area: AreaRef
+  asOf: number
+  reportedToday: KpiValue
+  closedToday: KpiValue
+  resolutionRate: KpiValue
+  onTimeRate: KpiValue
+  satisfaction: KpiValue
+  overdue: KpiValue
+  camerasOnline: { online: number; total: number }
+  staffOnDuty: KpiValue
+}
+
+export interface DailyTrend {
+  area: AreaRef
+  /** Oldest first, one row per Shanghai calendar day, today last. */
+  days: { date: string; reported: number; closed: number }[]
+}
+
+export interface HourlyProfile {
+  area: AreaRef
+  /** Events reported in each hour (0–23, Shanghai) today. */
+  today: number[]
+  /** Mean per hour over the previous 28 days. */
+  average: number[]
+}
+
+export interface Breakdown<K extends string> {
+  area: AreaRef
+  since: number
+  rows: { key: K; count: number }[]
+}
+
+export type RankingPeriod = 'week' | 'month'
+
+/** Grid-worker assessment (周排名、月排行); the score formula is in docs/STATISTICS.md. */
+export interface WorkerRanking {
+  area: AreaRef
+  period: RankingPeriod
+  since: number
+  rows: {
+    staffId: string
+    name: string
+    role: string
+    gridCode: string
+    gridName: string
+    reports: number
+    handled: number
+    onTimeRate: number | null
+    satisfaction: number | null
+    score: number
+  }[]
+}
+
+/** Top grids by events per 1,000 residents. */
+export interface Hotspots {
+  area: AreaRef
+  since: number
+  rows: { gridCode: string; name: string; events: number; population: number; per1000: number }[]
+}
+
+export const mapMetrics = ['eventsToday', 'openEvents', 'overdueEvents', 'warningBuildings'] as const
+export type MapMetric = (typeof mapMetrics)[number]
+
+/** Choropleth values for every street, community and grid (absent code = 0). */
+export interface RegionMetrics {
+  metric: MapMetric
+  asOf: number
+  values: Record<string, number>
+}
+
+/** Buildings as columns (30,000–60,000 points): WGS-84, risk 0 safe / 1 normal / 2 warning. */
+export interface BuildingPoints {
+  crs: 'WGS84'
+  ids: string[]
+  lon: number[]
+  lat: number[]
+  risk: number[]
+}
+
+export interface CameraPoint {
+  id: string
+  name: string
+  site: string
+  gridCode: string
+  lon: number
+  lat: number
+  online: boolean
+}
+
+export interface StaffPosition {
+  id: string
+  name: string
+  role: string
+  gridCode: string
+  lon: number
+  lat: number
+}
+
+/** A grid's detail card. */
+export interface GridDetail {
+  code: string
+  name: string
+  community: AreaRef
+  street: AreaRef
+  areaM2: number
+  profile: GridProfile | null
+  staff: { id: string; name: string; role: string; phone: string; dutyStatus: string }[]
+  openEvents: number
+  overdueEvents: number
+  cameras: { online: number; total: number }
+  buildings: Record<BuildingRiskLevel, number>
+}
+
+/** The basemap the wall draws under its layers; tiles always come through our own /tiles route. */
+export interface BasemapInfo {
+  kind: 'none' | 'xyz' | 'wmts' | 'mbtiles'
+  /** Display name, e.g. "天地图 矢量" or "离线瓦片包". */
+  name: string
+  /** Coordinate system of the tiles: our WGS-84 layers are converted to it. */
+  crs: 'WGS84' | 'CGCS2000' | 'GCJ02'
+  /** Tile URL template on our own origin, e.g. "/tiles/{z}/{x}/{y}"; null when kind is "none". */
+  tileUrl: string | null
+  minZoom: number
+  maxZoom: number
+  attribution: string
 }

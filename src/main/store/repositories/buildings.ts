@@ -1,4 +1,5 @@
 import type { Db } from '../database'
+import type { BuildingPoints } from '@shared/api/types'
 import type { Building, BuildingRiskLevel } from '@shared/domain/region'
 
 export class BuildingRepository {
@@ -23,6 +24,24 @@ export class BuildingRepository {
         'SELECT id, grid_code AS gridCode, name, lon, lat, risk_level AS riskLevel, floors, households FROM buildings'
       )
       .all()
+  }
+
+  /** Every building as columns, for the map's point layer. */
+  points(): BuildingPoints {
+    const rows = this.db
+      .prepare<[], { id: string; lon: number; lat: number; r: number }>(
+        `SELECT id, lon, lat, CASE risk_level WHEN 'safe' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END AS r FROM buildings ORDER BY rowid`
+      )
+      .raw()
+      .all() as unknown as [string, number, number, number][]
+    const out: BuildingPoints = { crs: 'WGS84', ids: [], lon: [], lat: [], risk: [] }
+    for (const [id, lon, lat, r] of rows) {
+      out.ids.push(id)
+      out.lon.push(lon)
+      out.lat.push(lat)
+      out.risk.push(r)
+    }
+    return out
   }
 
   /** Buildings per risk level within a region (by code prefix). */

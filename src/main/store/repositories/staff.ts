@@ -1,4 +1,5 @@
 import type { Db } from '../database'
+import type { StaffPosition } from '@shared/api/types'
 import type { Staff } from '@shared/domain/people'
 
 export class StaffRepository {
@@ -17,6 +18,16 @@ export class StaffRepository {
     return this.db
       .prepare<[], Staff>(
         'SELECT id, name, role, grid_code AS gridCode, phone, duty_status AS dutyStatus, lon, lat FROM staff ORDER BY id'
+      )
+      .all()
+  }
+
+  /** Last known positions of staff on duty. */
+  positions(): StaffPosition[] {
+    return this.db
+      .prepare<[], StaffPosition>(
+        `SELECT id, name, role, grid_code AS gridCode, lon, lat FROM staff
+         WHERE duty_status = 'onDuty' AND lon IS NOT NULL AND lat IS NOT NULL ORDER BY id`
       )
       .all()
   }

@@ -14,6 +14,8 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password'
 process.env['GCC_E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'gcc-e2e-'))
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+/** The build to test (`electron-vite build --outDir DIR`); several builds can then be tested side by side. */
+const outDir = process.env['GCC_E2E_OUT'] ?? 'out'
 
 export default defineConfig({
   testDir: 'tests',
@@ -44,7 +46,7 @@ export default defineConfig({
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' }
   ],
   webServer: {
-    command: `node out/main/host.js --port ${E2E_PORT} --data-dir "${process.env['GCC_E2E_DATA_DIR']}"`,
+    command: `node ${outDir}/main/host.js --port ${E2E_PORT} --data-dir "${process.env['GCC_E2E_DATA_DIR']}"`,
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
     env: { GCC_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD },
     timeout: 120_000,

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       host: config.host,
       port: config.port,
       accessToken: config.accessToken,
+      tiles: core.tiles,
       log
     })
   } catch (err) {

@@ -35,7 +35,8 @@ test('the wall renders at 1920×1080 with the district map and a chart with data
   expect(byArea.value.rows.every((r: { reported: number }) => r.reported > 0)).toBe(true)
 
   await expect(page.getByTestId('mode-badge')).toContainText('常态')
-  await expect(page.getByTestId('kpi-panel')).toBeVisible()
+  await expect(page.getByTestId('panel-kpis')).toBeVisible()
+  await expect(page.getByTestId('area-breadcrumb')).toContainText(status.value.district.name)
 
   const png = await page.screenshot({ path: 'test-results/wall-1920x1080.png' })
   await testInfo.attach('wall-1920x1080', { body: png, contentType: 'image/png' })

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { protocol } from 'electron'
 import { securityHeaders } from '@shared/securityHeaders'
-import { APP_SCHEME, contentTypeOf, resolveAppFile } from './policy'
+import { answerTileRequest, tilePathParts, type TileService } from '../tiles'
+import { APP_HOST, APP_SCHEME, contentTypeOf, resolveAppFile } from './policy'
 
 /**
  * Registers `app:` as a standard, secure scheme, so `app://gcc/` is a real origin: CSP 'self',
@@ -14,11 +15,15 @@ export function registerAppScheme(): void {
   ])
 }
 
-/** Serves the built renderer from `rendererDir` on `app://gcc/`; returns the way to stop serving it. */
-export function serveRenderer(rendererDir: string, log: (line: string) => void): () => void {
+/**
+ * Serves the built renderer from `rendererDir` on `app://gcc/`, and the basemap's tiles on
+ * `app://gcc/tiles/{z}/{x}/{y}`; returns the way to stop serving them.
+ */
+export function serveRenderer(rendererDir: string, log: (line: string) => void, tiles?: TileService): () => void {
   protocol.handle(APP_SCHEME, async (request) => {
     try {
-      return await respond(rendererDir, request.method, request.url, log)
+      const tile = await respondTile(tiles, request.method, request.url)
+      return tile ?? (await respond(rendererDir, request.method, request.url, log))
     } catch (err) {
       log(`[protocol] ${request.url} failed: ${(err as Error).message}`)
       return plain(500, 'internal error')
@@ -46,6 +51,16 @@ async function respond(rendererDir: string, method: string, url: string, log: (l
     status: 200,
     headers: { ...securityHeaders, 'content-type': contentTypeOf(target), 'cache-control': 'no-cache' }
   })
+}
+
+/** The tile route's answer, or null when the URL is not under /tiles/ (then it is a renderer file). */
+async function respondTile(tiles: TileService | undefined, method: string, url: string): Promise<Response | null> {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  const parts = parsed?.host === APP_HOST ? tilePathParts(parsed.pathname) : null
+  if (!parts || (method !== 'GET' && method !== 'HEAD')) return null
+  const answer = await answerTileRequest(tiles, ...parts)
+  const body = method === 'HEAD' || answer.body === null ? null : new Uint8Array(answer.body)
+  return new Response(body, { status: answer.status, headers: { ...securityHeaders, ...answer.headers } })
 }
 
 function plain(status: number, text: string): Response {

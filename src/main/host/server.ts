@@ -7,6 +7,7 @@ import { ACCESS_TOKEN_HEADER, HTTP_API_PREFIX, WS_EVENTS_PATH } from '@shared/ap
 import type { ApiErrorCode, ApiResult } from '@shared/api/errors'
 import { ConfigError } from '../config'
 import type { Core } from '../services/core'
+import { answerTileRequest, type TileService } from '../tiles'
 import { isLoopbackHost, tokenMatches } from './accessToken'
 import { securityHeaders } from '@shared/securityHeaders'
 
@@ -18,6 +19,8 @@ export interface HostOptions {
   port: number
   accessToken: string | null
   log: (line: string) => void
+  /** The basemap's tiles on GET /tiles/:z/:x/:y (public, like the renderer files); none: 204. */
+  tiles?: TileService
 }
 
 export interface HostServer {
@@ -75,6 +78,12 @@ export async function startHostServer(o: HostOptions): Promise<HostServer> {
   })
 
   app.get('/healthz', async () => ({ ok: true }))
+
+  app.get<{ Params: { z: string; x: string; y: string } }>('/tiles/:z/:x/:y', async (req, reply) => {
+    const answer = await answerTileRequest(o.tiles, req.params.z, req.params.x, req.params.y)
+    reply.code(answer.status).headers(answer.headers)
+    return answer.body === null ? reply.send() : reply.send(answer.body)
+  })
 
   app.post<{ Params: { method: string } }>(`${HTTP_API_PREFIX}:method`, async (req, reply) => {
     const result = await o.core.dispatcher.handle(

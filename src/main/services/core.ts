@@ -6,7 +6,8 @@ import { Store } from '../store/store'
 import { AuthService } from './auth'
 import { ApiDispatcher } from './dispatcher'
 import { EventHub } from './events'
-import { buildStatus, createHandlers } from './handlers'
+import { buildStatus, createHandlers } from './handlers/index'
+import { createTileService, type TileService } from '../tiles'
 import { SessionRegistry } from './sessions'
 
 export const PRODUCT_NAME = '网格化治理指挥中心'
@@ -31,6 +32,8 @@ export interface Core {
   sessions: SessionRegistry
   /** Set when this start created the first admin with a generated password, to be shown once. */
   firstAdmin: { username: string; password: string | null } | null
+  /** Basemap tiles for the /tiles route of either runtime. */
+  tiles: TileService
   /** The status pushed to walls, for a wall that has just connected. */
   status(): SystemStatus
   stop(): void
@@ -75,7 +78,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }
     const sessions = new SessionRegistry(undefined, now)
     const hub = new EventHub()
-    const deps = { store, auth, sessions, hub, runtime: options.runtime, productName: PRODUCT_NAME, version: options.version, now }
+    // Never throws: a bad basemap configuration is logged and the wall draws its own background.
+    const tiles = createTileService({ dataDir: options.dataDir, log })
+    const deps = { store, auth, sessions, hub, tiles, runtime: options.runtime, productName: PRODUCT_NAME, version: options.version, now }
     const dispatcher = new ApiDispatcher(store, sessions, createHandlers(deps), log, now)
     const heartbeat = setInterval(() => hub.emit('status', buildStatus(deps)), options.heartbeatMs ?? 15_000)
     heartbeat.unref()
@@ -86,9 +91,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       hub,
       sessions,
       firstAdmin,
+      tiles,
       status: () => buildStatus(deps),
       stop() {
         clearInterval(heartbeat)
+        tiles.close()
         store.close()
       }
     }

@@ -142,6 +142,26 @@ export const migrations: readonly string[] = [
     reason TEXT NOT NULL,
     incident TEXT
   ) STRICT;
+  `,
+  /* 2: who reported and who handled each event (worker ranking), and covering indices for the
+     wall's statistics (docs/STATISTICS.md). Each window index starts with the time column the
+     statistic windows on and carries grid_code, so an area (a code-prefix range of grid_code) is
+     filtered inside the index at any level without reading the table. */ `
+  ALTER TABLE events ADD COLUMN reporter_id TEXT;
+  ALTER TABLE events ADD COLUMN handler_id TEXT;
+  UPDATE events SET
+    reporter_id = (SELECT t.actor FROM event_transitions t
+                   WHERE t.event_id = events.id AND t.action = 'report' ORDER BY t.at, t.id LIMIT 1),
+    handler_id = (SELECT t.actor FROM event_transitions t
+                  WHERE t.event_id = events.id AND t.action = 'reportHandled' ORDER BY t.at DESC, t.id DESC LIMIT 1);
+
+  CREATE INDEX events_reported_cover ON events(reported_at, grid_code, category, source, reporter_id);
+  CREATE INDEX events_closed_cover ON events(closed_at, grid_code, deadline_at, satisfaction, handler_id)
+    WHERE closed_at IS NOT NULL;
+  CREATE INDEX events_deadline_cover ON events(deadline_at, grid_code, closed_at);
+  CREATE INDEX events_open_cover ON events(grid_code, deadline_at) WHERE closed_at IS NULL;
+  CREATE INDEX staff_grid_duty ON staff(grid_code, duty_status);
+  CREATE INDEX cameras_grid_online ON cameras(grid_code, online);
   `
 ]
 

@@ -5,6 +5,7 @@ import { AuditRepository } from './repositories/audit'
 import { BuildingRepository } from './repositories/buildings'
 import { CameraRepository } from './repositories/cameras'
 import { EventRepository } from './repositories/events'
+import { EventStatsRepository } from './repositories/eventStats'
 import { MetaRepository } from './repositories/meta'
 import { ModeRepository } from './repositories/modes'
 import { OperatorRepository } from './repositories/operators'
@@ -19,6 +20,8 @@ export class Store {
   readonly cameras: CameraRepository
   readonly staff: StaffRepository
   readonly events: EventRepository
+  /** The wall's event statistics (docs/STATISTICS.md). */
+  readonly eventStats: EventStatsRepository
   readonly alerts: AlertRepository
   readonly operators: OperatorRepository
   readonly audit: AuditRepository
@@ -31,6 +34,7 @@ export class Store {
     this.cameras = new CameraRepository(db)
     this.staff = new StaffRepository(db)
     this.events = new EventRepository(db)
+    this.eventStats = new EventStatsRepository(db)
     this.alerts = new AlertRepository(db)
     this.operators = new OperatorRepository(db)
     this.audit = new AuditRepository(db)

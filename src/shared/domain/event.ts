@@ -88,6 +88,10 @@ export interface GovEvent {
   closedAt: number | null
   /** 1–5 stars from the resident's follow-up (回访), when rated. */
   satisfaction: number | null
+  /** Who reported it: the actor of the 'report' transition (a staff id, or 'system'). */
+  reporterId?: string | null
+  /** Who handled it: the actor of the last 'reportHandled' transition; null until handled. */
+  handlerId?: string | null
 }
 
 export interface EventTransition {

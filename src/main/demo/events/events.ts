@@ -149,7 +149,9 @@ export class EventPlanner {
       reportedAt: at,
       deadlineAt,
       closedAt: life.closedAt,
-      satisfaction: life.satisfaction
+      satisfaction: life.satisfaction,
+      reporterId: life.transitions[0]!.actor,
+      handlerId: life.transitions.findLast((t) => t.action === 'reportHandled')?.actor ?? null
     }
     return { event, transitions: life.transitions }
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../database'
 import type { BuildingPoints } from '@shared/api/types'
 import type { Building, BuildingRiskLevel } from '@shared/domain/region'
+import { codeRange, inRange } from './area'
 
 export class BuildingRepository {
   constructor(private readonly db: Db) {}
@@ -47,13 +48,21 @@ export class BuildingRepository {
   /** Buildings per risk level within a region (by code prefix). */
   riskCounts(areaCode: string): Record<BuildingRiskLevel, number> {
     const rows = this.db
-      .prepare<[string, string], { risk_level: BuildingRiskLevel; n: number }>(
-        `SELECT risk_level, count(*) AS n FROM buildings
-         WHERE grid_code = ? OR grid_code LIKE ? || '-%' GROUP BY risk_level`
+      .prepare<{ lo: string; hi: string }, { risk_level: BuildingRiskLevel; n: number }>(
+        `SELECT risk_level, count(*) AS n FROM buildings WHERE ${inRange('grid_code')} GROUP BY risk_level`
       )
-      .all(areaCode, areaCode)
+      .all(codeRange(areaCode))
     const out: Record<BuildingRiskLevel, number> = { safe: 0, normal: 0, warning: 0 }
     for (const r of rows) out[r.risk_level] = r.n
     return out
+  }
+
+  /** Buildings of one risk level per grid, over the whole store. */
+  perGrid(riskLevel: BuildingRiskLevel): { gridCode: string; n: number }[] {
+    return this.db
+      .prepare<[string], { gridCode: string; n: number }>(
+        'SELECT grid_code AS gridCode, count(*) AS n FROM buildings WHERE risk_level = ? GROUP BY grid_code'
+      )
+      .all(riskLevel)
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../database'
 import type { Camera } from '@shared/domain/camera'
+import { codeRange, inRange } from './area'
 
 export class CameraRepository {
   constructor(private readonly db: Db) {}
@@ -23,10 +24,9 @@ export class CameraRepository {
   /** Cameras online and in all, within an area (by code prefix). */
   onlineCounts(areaCode: string): { online: number; total: number } {
     return this.db
-      .prepare<[string, string], { online: number; total: number }>(
-        `SELECT coalesce(sum(online), 0) AS online, count(*) AS total FROM cameras
-         WHERE grid_code = ? OR grid_code LIKE ? || '-%'`
+      .prepare<{ lo: string; hi: string }, { online: number; total: number }>(
+        `SELECT coalesce(sum(online), 0) AS online, count(*) AS total FROM cameras WHERE ${inRange('grid_code')}`
       )
-      .get(areaCode, areaCode)!
+      .get(codeRange(areaCode))!
   }
 }

@@ -22,6 +22,25 @@ export interface ChildEventCount {
   resolved: number
 }
 
+/**
+ * Reporter (actor of 'report') and handler (actor of the last 'reportHandled') of each event
+ * in a batch of transitions, for events that do not carry them.
+ */
+function actorsFromTransitions(transitions: readonly EventTransition[]): Map<string, { reporter: string | null; handler: string | null }> {
+  const out = new Map<string, { reporter: string | null; handler: string | null; handledAt: number }>()
+  for (const t of transitions) {
+    if (t.action !== 'report' && t.action !== 'reportHandled') continue
+    let a = out.get(t.eventId)
+    if (!a) out.set(t.eventId, (a = { reporter: null, handler: null, handledAt: -Infinity }))
+    if (t.action === 'report') a.reporter ??= t.actor
+    else if (t.at >= a.handledAt) {
+      a.handler = t.actor
+      a.handledAt = t.at
+    }
+  }
+  return out
+}
+
 /** Governance events and their timelines. */
 export class EventRepository {
   constructor(private readonly db: Db) {}
@@ -30,13 +49,16 @@ export class EventRepository {
   insertMany(events: readonly GovEvent[], transitions: readonly EventTransition[] = []): void {
     const ev = this.db.prepare(`INSERT INTO events
       (id, category, source, level, status, grid_code, community_code, street_code, title, lon, lat,
-       reported_at, deadline_at, closed_at, satisfaction)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+       reported_at, deadline_at, closed_at, satisfaction, reporter_id, handler_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     const tr = this.db.prepare('INSERT INTO event_transitions (event_id, action, status, at, actor) VALUES (?, ?, ?, ?, ?)')
+    const actors = actorsFromTransitions(transitions)
     this.db.transaction(() => {
       for (const e of events) {
+        const a = actors.get(e.id)
         ev.run(e.id, e.category, e.source, e.level, e.status, e.gridCode, ancestorCode(e.gridCode, 'community'),
-          ancestorCode(e.gridCode, 'street'), e.title, e.lon, e.lat, e.reportedAt, e.deadlineAt, e.closedAt, e.satisfaction)
+          ancestorCode(e.gridCode, 'street'), e.title, e.lon, e.lat, e.reportedAt, e.deadlineAt, e.closedAt, e.satisfaction,
+          e.reporterId ?? a?.reporter ?? null, e.handlerId ?? a?.handler ?? null)
       }
       for (const t of transitions) tr.run(t.eventId, t.action, t.status, t.at, t.actor)
     })()

@@ -1,6 +1,7 @@
 import type { Db } from '../database'
 import type { GridProfile, Region, RegionLevel } from '@shared/domain/region'
 import type { RegionGeometry } from '@shared/api/types'
+import { codeRange, inRange } from './area'
 
 export interface RegionRecord extends Region {
   geometry: RegionGeometry
@@ -76,10 +77,10 @@ export class RegionRepository {
   /** Grids (or sub-grids) within an area, by code prefix. */
   countWithin(areaCode: string, level: RegionLevel): number {
     return this.db
-      .prepare<[string, string, string], { n: number }>(
-        `SELECT count(*) AS n FROM regions WHERE level = ? AND (code = ? OR code LIKE ? || '-%')`
+      .prepare<{ level: string; lo: string; hi: string }, { n: number }>(
+        `SELECT count(*) AS n FROM regions WHERE ${inRange('code')} AND level = @level`
       )
-      .get(level, areaCode, areaCode)!.n
+      .get({ level, ...codeRange(areaCode) })!.n
   }
 
   children(code: string): Region[] {

@@ -1,6 +1,7 @@
 import type { Db } from '../database'
 import type { StaffPosition } from '@shared/api/types'
 import type { Staff } from '@shared/domain/people'
+import { codeRange, inRange } from './area'
 
 export class StaffRepository {
   constructor(private readonly db: Db) {}
@@ -35,9 +36,21 @@ export class StaffRepository {
   /** Staff on duty within an area (by code prefix). */
   onDutyCount(areaCode: string): number {
     return this.db
-      .prepare<[string, string], { n: number }>(
-        `SELECT count(*) AS n FROM staff WHERE duty_status = 'onDuty' AND (grid_code = ? OR grid_code LIKE ? || '-%')`
+      .prepare<{ lo: string; hi: string }, { n: number }>(
+        `SELECT count(*) AS n FROM staff WHERE ${inRange('grid_code')} AND duty_status = 'onDuty'`
       )
-      .get(areaCode, areaCode)!.n
+      .get(codeRange(areaCode))!.n
+  }
+
+  /** The team of one grid: the chief first, then by role as listed in staffRoles, then by id. */
+  ofGrid(gridCode: string): Staff[] {
+    return this.db
+      .prepare<[string], Staff>(
+        `SELECT id, name, role, grid_code AS gridCode, phone, duty_status AS dutyStatus, lon, lat FROM staff
+         WHERE grid_code = ?
+         ORDER BY CASE role WHEN 'gridChief' THEN 0 WHEN 'gridWorker' THEN 1 WHEN 'partTimeWorker' THEN 2
+                            WHEN 'deptStaff' THEN 3 ELSE 4 END, id`
+      )
+      .all(gridCode)
   }
 }

@@ -18,3 +18,9 @@ export function uiScale(viewportHeight: number): number {
   if (!Number.isFinite(viewportHeight) || viewportHeight <= 0) return 1
   return Math.min(4, Math.max(0.85, viewportHeight / 1080))
 }
+
+/** Extra series colours (sources, categories), readable on the dark wall. */
+export const seriesPalette = ['#3d9bff', '#35d49a', '#f5b73b', '#b283ff', '#ff7a8a', '#4fd6e8', '#9bd35a', '#ff9f4a', '#7f9cff', '#e86fd0'] as const
+
+/** Building risk levels: 放心 green, 一般 blue, 警示 amber (the same as the KPI panel and map). */
+export const riskColors = { safe: '#35d49a', normal: '#6fb7ff', warning: '#f5b73b' } as const

@@ -5,9 +5,14 @@ import { init, type ECharts, type EChartsCoreOption } from '@renderer/charts/ech
  * An ECharts instance on `target`, fed by a pure option builder. The instance lives in a plain
  * variable (never reactive); a ResizeObserver keeps it at the container's real pixel size and
  * everything is disposed on unmount. `ready` turns true after the first `finished` render of a
- * non-null option (the component passes null until its data has loaded).
+ * non-null option (the component passes null until its data has loaded). `handlers.click`
+ * receives clicks on data items (a bar, a slice).
  */
-export function useEChart(target: Ref<HTMLElement | null>, option: Ref<EChartsCoreOption | null>) {
+export function useEChart(
+  target: Ref<HTMLElement | null>,
+  option: Ref<EChartsCoreOption | null>,
+  handlers: { click?: (params: { name?: string; dataIndex?: number }) => void } = {}
+) {
   const ready = ref(false)
   let chart: ECharts | undefined
   let observer: ResizeObserver | undefined
@@ -36,6 +41,8 @@ export function useEChart(target: Ref<HTMLElement | null>, option: Ref<EChartsCo
         ready.value = true
       }
     })
+    const click = handlers.click
+    if (click) chart.on('click', (params) => click(params as { name?: string; dataIndex?: number }))
     observer = new ResizeObserver(() => chart?.resize())
     observer.observe(el)
     apply(option.value)

@@ -1,44 +1,65 @@
-import { onMounted } from 'vue'
+import { onMounted, watch } from 'vue'
 import type { DataTopic } from '@shared/api/types'
+import { areaPath, useAreaStore } from '@renderer/stores/area'
 import { useDistrictStore } from '@renderer/stores/district'
-import { useStatsStore } from '@renderer/stores/stats'
+import { staleStats, statNames, STATS_WINDOW_DAYS, useStatsStore, type StatName } from '@renderer/stores/stats'
 import { useStatusStore } from '@renderer/stores/status'
 import { coalesce } from './coalesce'
 import { useLiveUpdates } from './useLiveUpdates'
 
 /** The wall's charts cover the last 30 days. */
-export const EVENTS_WINDOW_DAYS = 30
+export const EVENTS_WINDOW_DAYS = STATS_WINDOW_DAYS
 
 /**
- * Loads the wall's data and keeps it current from pushed events, re-fetching only what a topic
- * touches: 'events' → chart, KPIs and data freshness; 'district' → map and everything for the
- * new district; 'mode' → status. After a lost connection comes back, everything reloads once;
- * a panel that failed is retried on the next status push (the server's heartbeat).
- * Each piece has at most one request in flight; bursts collapse into one re-run.
+ * Loads the wall's data for the breadcrumb's area and keeps it current from pushed events,
+ * re-fetching only what a topic touches: 'events' → the event panels and KPIs (and data
+ * freshness); 'district' → map, area and everything; 'mode' → status. A new area (drill-down or
+ * breadcrumb) reloads that area's statistics. After a lost connection comes back everything
+ * reloads once; a panel that failed is retried on the next status push (the server's heartbeat).
+ * Bursts collapse into one re-run. No polling timers.
  */
 export function useWallData() {
   const status = useStatusStore()
   const district = useDistrictStore()
   const stats = useStatsStore()
+  const area = useAreaStore()
+
+  /** Statistics asked for since the last run, merged so a burst costs one fetch each. */
+  let pending = new Set<StatName>()
+  const runStats = coalesce(async () => {
+    const code = area.current?.code
+    if (!code || pending.size === 0) return
+    const names = [...pending]
+    pending = new Set()
+    await stats.load(code, names)
+  })
+  function refreshStats(names: readonly StatName[] = statNames): Promise<void> {
+    for (const n of names) pending.add(n)
+    return runStats()
+  }
 
   const refreshStatus = coalesce(() => status.refresh())
   const refreshMap = coalesce(() => district.load())
-  const refreshStats = coalesce(async () => {
-    const code = status.districtCode
-    if (!code) return
-    await Promise.all([stats.loadEventsByArea(code, EVENTS_WINDOW_DAYS), stats.loadSummary(code)])
-  })
 
-  let reloading = false
-  async function refreshAll(): Promise<void> {
-    reloading = true
-    try {
-      void refreshMap()
-      await refreshStatus()
-      await refreshStats()
-    } finally {
-      reloading = false
+  /** The district map decides the area: start on the district, keep a drilled-down area if it still exists. */
+  watch(
+    () => district.map,
+    (map) => {
+      if (!map) return
+      const kept = area.current ? areaPath(area.current.code, map) : null
+      area.select(kept ?? areaPath(map.district.code, map) ?? [])
+    },
+    { immediate: true }
+  )
+  watch(
+    () => area.current?.code,
+    (code) => {
+      if (code) void refreshStats()
     }
+  )
+
+  async function refreshAll(): Promise<void> {
+    await Promise.all([refreshMap(), refreshStatus(), refreshStats()])
   }
 
   function onTopics(topics: readonly DataTopic[]): void {
@@ -47,26 +68,23 @@ export function useWallData() {
       return
     }
     if (topics.includes('mode')) void refreshStatus()
-    if (topics.includes('events')) {
-      void refreshStats()
-      void refreshStatus()
-    }
+    if (topics.includes('events')) void refreshStatus()
+    const stale = staleStats(topics)
+    if (stale.length > 0) void refreshStats(stale)
   }
 
   useLiveUpdates({
     status: (next) => {
       const before = status.districtCode
       status.apply(next)
-      if (status.districtCode !== before) {
-        // First district known (the socket's greeting can beat the initial status call): the
-        // map is already loading, the statistics need the code. A different district: reload all.
-        if (before !== null) void refreshAll()
-        else if (!reloading) void refreshStats()
+      if (before !== null && status.districtCode !== before) {
+        void refreshAll()
         return
       }
       // The status push doubles as a heartbeat: retry whatever is still failing.
       if (district.error && !district.map) void refreshMap()
-      if (stats.eventsByAreaError || stats.summaryError) void refreshStats()
+      const failed = stats.failed()
+      if (failed.length > 0) void refreshStats(failed)
     },
     data: onTopics,
     connection: (state, previous) => {

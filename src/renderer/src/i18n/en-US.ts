@@ -56,27 +56,99 @@ const enUS: typeof zhCN = {
     eventsByArea: 'Events by street, last {days} days',
     reported: 'Reported',
     resolved: 'Resolved',
+    closed: 'Closed',
     resolutionRate: 'Resolution rate',
+    today: 'Today',
+    average28: '28-day mean',
+    hotspotEvents: '{count} events',
+    hotspotPopulation: '{count} residents',
     empty: 'No data'
   },
+  panels: {
+    trend: 'Events, last {days} days',
+    hourly: 'Events by hour (today / mean)',
+    categories: 'Categories, last {days} days',
+    sources: 'Sources, last {days} days',
+    buildingRisk: 'Building risk levels',
+    ranking: 'Grid worker ranking',
+    hotspots: 'Hot-spot grids, top 10',
+    hotspotsBasis: 'per 1,000 residents, {days} days',
+    byArea: {
+      district: 'Events by street, last {days} days',
+      street: 'Events by community, last {days} days',
+      community: 'Events by grid, last {days} days',
+      grid: 'Events in this grid, last {days} days',
+      subgrid: 'Events in this grid, last {days} days'
+    }
+  },
+  sources: {
+    patrol: 'Patrol',
+    resident: 'Resident',
+    hotline: '12345 hotline',
+    camera: 'Camera',
+    sensor: 'Sensor'
+  },
+  ranking: {
+    period: 'Ranking period',
+    week: 'Week',
+    month: 'Month',
+    rank: 'No.',
+    name: 'Name',
+    grid: 'Grid',
+    score: 'Score'
+  },
+  carousel: {
+    pause: 'Pause',
+    resume: 'Resume',
+    previous: 'Previous',
+    next: 'Next',
+    position: '{index}/{count}',
+    spaceHint: 'Space pauses or resumes the rotation',
+    names: {
+      trend: 'Trend',
+      hourly: 'By hour',
+      categories: 'Categories',
+      byArea: 'By area',
+      sources: 'Sources',
+      buildingRisk: 'Building risk',
+      ranking: 'Ranking',
+      hotspots: 'Hot spots'
+    }
+  },
+  wall: {
+    breadcrumb: 'Area',
+    up: 'Up',
+    levels: {
+      district: 'District',
+      street: 'Street',
+      community: 'Community',
+      grid: 'Grid',
+      subgrid: 'Sub-grid'
+    }
+  },
   kpi: {
-    title: 'District overview',
-    grids: 'Grids',
-    buildings: 'Buildings by risk',
+    title: 'Key figures',
+    reportedToday: 'Reported today',
+    closedToday: 'Closed today',
+    resolutionRate: 'Resolution rate',
+    onTimeRate: 'On-time rate',
+    satisfaction: 'Satisfaction',
+    overdue: 'Overdue',
+    camerasOnline: 'Cameras online',
+    staffOnDuty: 'Staff on duty',
+    basis: {
+      yesterday: 'vs yesterday',
+      lastWeek: 'vs last week',
+      none: 'n/a'
+    },
+    pp: ' pt',
+    onlineShare: 'online / total',
+    noComparison: 'no comparison',
+    buildingsTotal: '{count} buildings',
     risk: {
       safe: 'Safe',
       normal: 'Normal',
       warning: 'Warning'
-    },
-    cameras: 'Cameras online',
-    staffOnDuty: 'Staff on duty',
-    eventsToday: 'Events today',
-    unit: {
-      grids: 'grids',
-      buildings: 'bldgs',
-      cameras: 'feeds',
-      people: 'people',
-      events: 'events'
     }
   },
   console: {

@@ -54,27 +54,99 @@ const zhCN = {
     eventsByArea: '近{days}日各街道事件',
     reported: '上报',
     resolved: '办结',
+    closed: '办结',
     resolutionRate: '办结率',
+    today: '今日',
+    average28: '近28日均值',
+    hotspotEvents: '事件 {count} 件',
+    hotspotPopulation: '常住人口 {count} 人',
     empty: '暂无数据'
   },
+  panels: {
+    trend: '近{days}日事件趋势',
+    hourly: '分时事件（今日 / 均值）',
+    categories: '近{days}日事件类别',
+    sources: '近{days}日事件来源',
+    buildingRisk: '楼栋分类分级',
+    ranking: '网格员排行',
+    hotspots: '热点网格 TOP10',
+    hotspotsBasis: '近{days}日 每千人事件',
+    byArea: {
+      district: '近{days}日各街道事件',
+      street: '近{days}日各社区事件',
+      community: '近{days}日各网格事件',
+      grid: '近{days}日本网格事件',
+      subgrid: '近{days}日本网格事件'
+    }
+  },
+  sources: {
+    patrol: '巡查',
+    resident: '居民',
+    hotline: '12345 热线',
+    camera: '视频',
+    sensor: '感知'
+  },
+  ranking: {
+    period: '排行周期',
+    week: '周排名',
+    month: '月排行',
+    rank: '名次',
+    name: '姓名',
+    grid: '网格',
+    score: '得分'
+  },
+  carousel: {
+    pause: '暂停',
+    resume: '继续',
+    previous: '上一个',
+    next: '下一个',
+    position: '{index}/{count}',
+    spaceHint: '空格键暂停或继续轮播',
+    names: {
+      trend: '事件趋势',
+      hourly: '分时事件',
+      categories: '事件类别',
+      byArea: '区域事件',
+      sources: '事件来源',
+      buildingRisk: '楼栋分级',
+      ranking: '网格员排行',
+      hotspots: '热点网格'
+    }
+  },
+  wall: {
+    breadcrumb: '当前区域',
+    up: '返回上级',
+    levels: {
+      district: '区',
+      street: '街道',
+      community: '社区',
+      grid: '网格',
+      subgrid: '小分格'
+    }
+  },
   kpi: {
-    title: '辖区概况',
-    grids: '网格',
-    buildings: '楼栋分级',
+    title: '关键指标',
+    reportedToday: '今日上报',
+    closedToday: '今日办结',
+    resolutionRate: '办结率',
+    onTimeRate: '按期办结率',
+    satisfaction: '满意率',
+    overdue: '超期事件',
+    camerasOnline: '摄像头在线',
+    staffOnDuty: '在岗人员',
+    basis: {
+      yesterday: '较昨日',
+      lastWeek: '较上周',
+      none: '无对比'
+    },
+    pp: '个百分点',
+    onlineShare: '在线 / 总数',
+    noComparison: '暂无对比',
+    buildingsTotal: '共 {count} 栋',
     risk: {
       safe: '放心',
       normal: '一般',
       warning: '警示'
-    },
-    cameras: '摄像头在线',
-    staffOnDuty: '在岗人员',
-    eventsToday: '今日事件',
-    unit: {
-      grids: '个',
-      buildings: '栋',
-      cameras: '路',
-      people: '人',
-      events: '件'
     }
   },
   console: {

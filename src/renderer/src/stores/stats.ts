@@ -1,29 +1,122 @@
+import { ref } from 'vue'
 import { defineStore } from 'pinia'
-import type { DistrictSummary, EventsByArea } from '@shared/api/types'
+import type { EventCategoryId } from '@shared/domain/categories'
+import type { EventSource } from '@shared/domain/event'
+import type {
+  Breakdown,
+  DailyTrend,
+  DistrictSummary,
+  EventsByArea,
+  HourlyProfile,
+  Hotspots,
+  RankingPeriod,
+  WallKpis,
+  WorkerRanking
+} from '@shared/api/types'
 import { api } from '@renderer/api'
 import { createQuery } from './query'
+import { HOTSPOT_LIMIT, RANKING_LIMIT, STATS_WINDOW_DAYS, statNames, type StatName } from './statsTopics'
 
-/** Statistics for the wall's panels. The area code is passed in: this store reads no other store. */
+export { HOTSPOT_LIMIT, RANKING_LIMIT, STATS_WINDOW_DAYS, staleStats, statNames, statTopics, type StatName } from './statsTopics'
+
+/**
+ * Statistics for the wall's panels, each held raw (shallowRef + markRaw in createQuery).
+ * The area code is passed in: this store reads no other store.
+ */
 export const useStatsStore = defineStore('stats', () => {
-  const eventsQuery = createQuery<EventsByArea>()
-  const summaryQuery = createQuery<DistrictSummary>()
+  const queries = {
+    kpis: createQuery<WallKpis>(),
+    summary: createQuery<DistrictSummary>(),
+    eventsByArea: createQuery<EventsByArea>(),
+    trend: createQuery<DailyTrend>(),
+    hourly: createQuery<HourlyProfile>(),
+    categories: createQuery<Breakdown<EventCategoryId>>(),
+    sources: createQuery<Breakdown<EventSource>>(),
+    ranking: createQuery<WorkerRanking>(),
+    hotspots: createQuery<Hotspots>()
+  }
+  /** 周排名 / 月排行, chosen on the ranking panel. */
+  const rankingPeriod = ref<RankingPeriod>('week')
+  /** The area the held figures are for (so a late answer for another area is not shown as this one's). */
+  const areaCode = ref<string | null>(null)
 
-  async function loadEventsByArea(areaCode: string, days: number): Promise<void> {
-    await eventsQuery.run(() => api.stats.eventsByArea({ areaCode, days }))
+  const days = STATS_WINDOW_DAYS
+  const loaders: Record<StatName, (code: string) => Promise<unknown>> = {
+    kpis: (code) => queries.kpis.run(() => api.stats.kpis({ areaCode: code })),
+    summary: (code) => queries.summary.run(() => api.stats.summary({ areaCode: code })),
+    eventsByArea: (code) => queries.eventsByArea.run(() => api.stats.eventsByArea({ areaCode: code, days })),
+    trend: (code) => queries.trend.run(() => api.stats.trend({ areaCode: code, days })),
+    hourly: (code) => queries.hourly.run(() => api.stats.hourly({ areaCode: code })),
+    categories: (code) => queries.categories.run(() => api.stats.categories({ areaCode: code, days })),
+    sources: (code) => queries.sources.run(() => api.stats.sources({ areaCode: code, days })),
+    ranking: (code) =>
+      queries.ranking.run(() => api.stats.workerRanking({ areaCode: code, period: rankingPeriod.value, limit: RANKING_LIMIT })),
+    hotspots: (code) => queries.hotspots.run(() => api.stats.hotspots({ areaCode: code, days, limit: HOTSPOT_LIMIT }))
   }
 
-  async function loadSummary(areaCode: string): Promise<void> {
-    await summaryQuery.run(() => api.stats.summary({ areaCode }))
+  /** Loads the named statistics (all by default) for `code`; a new area clears what was held for the old one. */
+  async function load(code: string, names: readonly StatName[] = statNames): Promise<void> {
+    if (areaCode.value !== code) {
+      areaCode.value = code
+      for (const q of Object.values(queries)) {
+        q.data.value = null
+        q.error.value = null
+      }
+    }
+    await Promise.all(names.map((n) => loaders[n](code)))
   }
+
+  /** Names of the statistics whose last load failed (retried on the next heartbeat). */
+  function failed(): StatName[] {
+    return statNames.filter((n) => queries[n].error.value !== null)
+  }
+
+  async function setRankingPeriod(period: RankingPeriod): Promise<void> {
+    if (rankingPeriod.value === period) return
+    rankingPeriod.value = period
+    queries.ranking.data.value = null
+    if (areaCode.value) await loaders.ranking(areaCode.value)
+  }
+
+  const expose = <K extends StatName>(k: K) => ({
+    data: queries[k].data,
+    loading: queries[k].loading,
+    error: queries[k].error
+  })
 
   return {
-    eventsByArea: eventsQuery.data,
-    eventsByAreaLoading: eventsQuery.loading,
-    eventsByAreaError: eventsQuery.error,
-    summary: summaryQuery.data,
-    summaryLoading: summaryQuery.loading,
-    summaryError: summaryQuery.error,
-    loadEventsByArea,
-    loadSummary
+    areaCode,
+    rankingPeriod,
+    kpis: queries.kpis.data,
+    kpisLoading: queries.kpis.loading,
+    kpisError: queries.kpis.error,
+    summary: queries.summary.data,
+    summaryLoading: queries.summary.loading,
+    summaryError: queries.summary.error,
+    eventsByArea: queries.eventsByArea.data,
+    eventsByAreaLoading: queries.eventsByArea.loading,
+    eventsByAreaError: queries.eventsByArea.error,
+    trend: queries.trend.data,
+    trendLoading: queries.trend.loading,
+    trendError: queries.trend.error,
+    hourly: queries.hourly.data,
+    hourlyLoading: queries.hourly.loading,
+    hourlyError: queries.hourly.error,
+    categories: queries.categories.data,
+    categoriesLoading: queries.categories.loading,
+    categoriesError: queries.categories.error,
+    sources: queries.sources.data,
+    sourcesLoading: queries.sources.loading,
+    sourcesError: queries.sources.error,
+    ranking: queries.ranking.data,
+    rankingLoading: queries.ranking.loading,
+    rankingError: queries.ranking.error,
+    hotspots: queries.hotspots.data,
+    hotspotsLoading: queries.hotspots.loading,
+    hotspotsError: queries.hotspots.error,
+    expose,
+    load,
+    failed,
+    setRankingPeriod
   }
 })

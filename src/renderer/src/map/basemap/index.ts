@@ -1,21 +1,29 @@
-import type BaseLayer from 'ol/layer/Base'
+import TileLayer from 'ol/layer/Tile'
+import XYZ from 'ol/source/XYZ'
 import type { BasemapInfo } from '@shared/api/types'
+import { basemapSourceOptions } from './source'
+
+export { toBasemapLonLat, type LonLat } from './crs'
+export { basemapSourceOptions, type BasemapSourceOptions } from './source'
 
 /**
- * The basemap under the wall's layers, from `api.map.basemap()`. Returns null when none is
- * configured: the map then draws its own vector background from the district polygons.
- * (Tile sources for XYZ / WMTS / MBTiles come with the tile service.)
+ * The basemap under the wall's layers, from `api.map.basemap()`: a tile layer on our own
+ * /tiles/{z}/{x}/{y} route (main fetches, caches or reads the tiles; a missing tile is a 204 and
+ * draws nothing). Null when none is configured: the map then draws its own vector background
+ * from the district polygons. The caller owns the layer: dispose it (and its source) on unmount.
  */
-export function createBasemapLayer(info: BasemapInfo): BaseLayer | null {
-  if (info.kind === 'none' || !info.tileUrl) return null
-  return null
-}
-
-/**
- * Converts a WGS-84 [lon, lat] to the basemap's coordinate system before projection, so our
- * layers sit on the tiles (GCJ-02 basemaps are offset by hundreds of metres). Identity for
- * WGS-84 / CGCS2000.
- */
-export function toBasemapLonLat(info: BasemapInfo): (lonLat: [number, number]) => [number, number] {
-  return (lonLat) => (info.crs === 'GCJ02' ? lonLat : lonLat)
+export function createBasemapLayer(info: BasemapInfo): TileLayer<XYZ> | null {
+  const options = basemapSourceOptions(info)
+  if (!options) return null
+  const source = new XYZ({
+    url: options.url,
+    minZoom: options.minZoom,
+    maxZoom: options.maxZoom,
+    projection: options.projection,
+    attributions: options.attributions,
+    attributionsCollapsible: false,
+    // Tiles come from our own origin: no CORS mode needed, and a missing one simply stays empty.
+    transition: 0
+  })
+  return new TileLayer({ source, preload: 1, properties: { basemap: true } })
 }

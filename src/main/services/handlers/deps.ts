@@ -1,0 +1,38 @@
+import type { ApiMethodName } from '@shared/api/channels'
+import { ApiError } from '@shared/api/errors'
+import type { AreaRef, DataTopic, Runtime } from '@shared/api/types'
+import type { Region } from '@shared/domain/region'
+import type { Store } from '../../store/store'
+import type { TileService } from '../../tiles'
+import type { AuthService } from '../auth'
+import type { Handlers } from '../dispatcher'
+import type { EventHub } from '../events'
+import type { SessionRegistry } from '../sessions'
+
+export interface HandlerDeps {
+  store: Store
+  auth: AuthService
+  sessions: SessionRegistry
+  hub: EventHub
+  /** The basemap and its tiles; absent in tests that need no map. */
+  tiles?: TileService
+  runtime: Runtime
+  productName: string
+  version: string
+  now: () => number
+}
+
+/** The handlers of some methods of the contract: each file implements one group. */
+export type HandlerGroup<M extends ApiMethodName> = Pick<Handlers, M>
+
+/** The region with this code, or NOT_FOUND. */
+export function requireRegion(store: Store, code: string): Region {
+  const region = store.regions.get(code)
+  if (!region) throw new ApiError('NOT_FOUND', `没有该区域 / no region with code ${code}`)
+  return region
+}
+
+export const areaRef = (r: Region): AreaRef => ({ code: r.code, name: r.name, level: r.level })
+
+/** Tells every wall which data changed. */
+export const notifyChanged = (d: HandlerDeps, ...topics: DataTopic[]): void => d.hub.emit('data', { topics })

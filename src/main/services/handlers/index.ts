@@ -1,0 +1,21 @@
+import type { Handlers } from '../dispatcher'
+import { authHandlers } from './auth'
+import type { HandlerDeps } from './deps'
+import { mapHandlers } from './map'
+import { regionHandlers } from './region'
+import { statsHandlers } from './stats'
+import { buildStatus, systemHandlers } from './system'
+
+export type { HandlerDeps } from './deps'
+export { buildStatus }
+
+/** The implementation of every method in the contract. Inputs arrive validated and role-checked. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  return {
+    ...systemHandlers(d),
+    ...mapHandlers(d),
+    ...statsHandlers(d),
+    ...regionHandlers(d),
+    ...authHandlers(d)
+  }
+}

@@ -1,0 +1,22 @@
+import type { Component } from 'vue'
+import type { PanelId } from '@renderer/layout/wallLayouts'
+import EventsByAreaChart from '../EventsByAreaChart.vue'
+import BuildingRiskPanel from './BuildingRiskPanel.vue'
+import CategoriesPanel from './CategoriesPanel.vue'
+import HotspotsPanel from './HotspotsPanel.vue'
+import HourlyPanel from './HourlyPanel.vue'
+import RankingPanel from './RankingPanel.vue'
+import SourcesPanel from './SourcesPanel.vue'
+import TrendPanel from './TrendPanel.vue'
+
+/** The component of each secondary panel, for layouts and the carousel. */
+export const panelComponents: Record<PanelId, Component> = {
+  trend: TrendPanel,
+  hourly: HourlyPanel,
+  categories: CategoriesPanel,
+  byArea: EventsByAreaChart,
+  sources: SourcesPanel,
+  buildingRisk: BuildingRiskPanel,
+  ranking: RankingPanel,
+  hotspots: HotspotsPanel
+}

@@ -1,0 +1,123 @@
+/**
+ * The wall's layouts, one per aspect ratio, as data (pure: unit-tested). A wider wall shows more
+ * panels side by side at the same size, never stretched ones; what does not fit rotates in a
+ * carousel slot. Track sizes are CSS grid tracks in real pixels (fr of the real viewport).
+ */
+
+/** The secondary panels around the map. */
+export const panelIds = ['trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots'] as const
+export type PanelId = (typeof panelIds)[number]
+
+export const wallLayoutIds = ['16:9', '32:9', '48:9'] as const
+export type WallLayoutId = (typeof wallLayoutIds)[number]
+
+export interface WallLayout {
+  id: WallLayoutId
+  /** grid-template-columns tracks. */
+  columns: string[]
+  /** grid-template-rows tracks below the title bar. */
+  rows: string[]
+  /** grid-template-areas, one string of area names per row: 'kpi', 'map' and slot names. */
+  areas: string[][]
+  /** Panels per slot: one is shown as is, more rotate in a carousel. */
+  slots: Record<string, PanelId[]>
+  /** The KPIs as a strip over the columns, or as a column of their own (48:9). */
+  kpi: 'strip' | 'column'
+}
+
+const side = 'minmax(0, 1fr)'
+const kpiRow = 'var(--wall-kpi-height)'
+
+export const wallLayouts: Record<WallLayoutId, WallLayout> = {
+  // 1920×1080, 3840×2160: KPI strip; three compact charts | map | two tall panels (bar lists need the
+  // height), four of them taking turns in the lower slot. Six row tracks: left slots span two, right three.
+  '16:9': {
+    id: '16:9',
+    columns: [side, 'minmax(0, 1.75fr)', side],
+    rows: [kpiRow, side, side, side, side, side, side],
+    areas: [
+      ['kpi', 'kpi', 'kpi'],
+      ['a', 'map', 'd'],
+      ['a', 'map', 'd'],
+      ['b', 'map', 'd'],
+      ['b', 'map', 'f'],
+      ['c', 'map', 'f'],
+      ['c', 'map', 'f']
+    ],
+    slots: { a: ['trend'], b: ['hourly'], c: ['sources'], d: ['byArea'], f: ['categories', 'hotspots', 'ranking', 'buildingRisk'] },
+    kpi: 'strip'
+  },
+  // 3840×1080: KPI strip, two columns of two panels on each side of the map; everything fits.
+  '32:9': {
+    id: '32:9',
+    columns: [side, side, 'minmax(0, 2fr)', side, side],
+    rows: [kpiRow, side, side],
+    areas: [
+      ['kpi', 'kpi', 'kpi', 'kpi', 'kpi'],
+      ['a', 'c', 'map', 'e', 'g'],
+      ['b', 'd', 'map', 'f', 'h']
+    ],
+    slots: {
+      a: ['trend'],
+      b: ['hourly'],
+      c: ['categories'],
+      d: ['sources'],
+      e: ['byArea'],
+      f: ['buildingRisk'],
+      g: ['ranking'],
+      h: ['hotspots']
+    },
+    kpi: 'strip'
+  },
+  // 5760×1080: seven columns, the KPIs a column of their own, the long lists full height; no carousel.
+  '48:9': {
+    id: '48:9',
+    columns: [side, side, side, 'minmax(0, 2fr)', side, side, side],
+    rows: [side, side],
+    areas: [
+      ['kpi', 'a', 'c', 'map', 'e', 'f', 'h'],
+      ['kpi', 'b', 'd', 'map', 'e', 'g', 'h']
+    ],
+    slots: {
+      a: ['trend'],
+      b: ['hourly'],
+      c: ['categories'],
+      d: ['sources'],
+      e: ['byArea'],
+      f: ['buildingRisk'],
+      g: ['hotspots'],
+      h: ['ranking']
+    },
+    kpi: 'column'
+  }
+}
+
+/**
+ * The layout for a viewport: 48:9 from about 4.2:1, 32:9 from about 2.6:1, 16:9 below (16:10,
+ * 21:9 and portrait screens get the 16:9 layout, which degrades best).
+ */
+export function chooseWallLayout(width: number, height: number): WallLayoutId {
+  if (!(width > 0) || !(height > 0)) return '16:9'
+  const ratio = width / height
+  if (ratio >= 4.2) return '48:9'
+  if (ratio >= 2.6) return '32:9'
+  return '16:9'
+}
+
+/** CSS for a layout's grid: title on top, then its rows. */
+export function gridStyle(layout: WallLayout): Record<string, string> {
+  const cols = layout.columns.length
+  const title = `"${Array.from({ length: cols }, () => 'title').join(' ')}"`
+  return {
+    gridTemplateColumns: layout.columns.join(' '),
+    gridTemplateRows: ['var(--wall-title-height)', ...layout.rows].join(' '),
+    gridTemplateAreas: [title, ...layout.areas.map((r) => `"${r.join(' ')}"`)].join(' ')
+  }
+}
+
+/** Slots in the order they appear (row by row, left to right). */
+export function slotOrder(layout: WallLayout): string[] {
+  const seen: string[] = []
+  for (const row of layout.areas) for (const a of row) if (a in layout.slots && !seen.includes(a)) seen.push(a)
+  return seen
+}

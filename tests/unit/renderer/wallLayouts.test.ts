@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { chooseWallLayout, gridStyle, panelIds, slotOrder, wallLayoutIds, wallLayouts } from '@renderer/layout/wallLayouts'
+
+describe('chooseWallLayout', () => {
+  it('picks the layout by aspect ratio: 16:9 at 1080p and 4K, 32:9 and 48:9 for wider walls', () => {
+    expect(chooseWallLayout(1920, 1080)).toBe('16:9')
+    expect(chooseWallLayout(3840, 2160)).toBe('16:9')
+    expect(chooseWallLayout(3840, 1080)).toBe('32:9')
+    expect(chooseWallLayout(5760, 1080)).toBe('48:9')
+    expect(chooseWallLayout(7680, 2160)).toBe('32:9')
+  })
+
+  it('falls back to 16:9 for 16:10, 21:9, portrait and a zero-sized window', () => {
+    expect(chooseWallLayout(1920, 1200)).toBe('16:9')
+    expect(chooseWallLayout(2560, 1080)).toBe('16:9')
+    expect(chooseWallLayout(1080, 1920)).toBe('16:9')
+    expect(chooseWallLayout(0, 0)).toBe('16:9')
+  })
+})
+
+describe.each(wallLayoutIds)('layout %s', (id) => {
+  const layout = wallLayouts[id]
+
+  it('places every panel exactly once', () => {
+    const placed = Object.values(layout.slots).flat()
+    expect([...placed].sort()).toEqual([...panelIds].sort())
+  })
+
+  it('has a rectangular area table naming the KPIs, the map and every slot', () => {
+    expect(layout.areas).toHaveLength(layout.rows.length)
+    for (const row of layout.areas) expect(row).toHaveLength(layout.columns.length)
+    const names = new Set(layout.areas.flat())
+    expect(names.has('kpi')).toBe(true)
+    expect(names.has('map')).toBe(true)
+    expect([...names].filter((n) => n !== 'kpi' && n !== 'map').sort()).toEqual(Object.keys(layout.slots).sort())
+    expect(slotOrder(layout).sort()).toEqual(Object.keys(layout.slots).sort())
+  })
+
+  it('gives every area a rectangle (a CSS grid requirement)', () => {
+    for (const name of new Set(layout.areas.flat())) {
+      const cells = layout.areas.flatMap((row, r) => row.map((a, c) => (a === name ? [r, c] : null)).filter((x) => x !== null))
+      const rs = cells.map(([r]) => r!)
+      const cs = cells.map(([, c]) => c!)
+      const h = Math.max(...rs) - Math.min(...rs) + 1
+      const w = Math.max(...cs) - Math.min(...cs) + 1
+      expect(cells.length, name).toBe(h * w)
+    }
+  })
+
+  it('sizes tracks in fractions of the real viewport, never a fixed canvas', () => {
+    const css = gridStyle(layout)
+    expect(css['gridTemplateColumns']).not.toMatch(/\d+px/)
+    expect(css['gridTemplateAreas']!.startsWith(`"${Array(layout.columns.length).fill('title').join(' ')}"`)).toBe(true)
+    expect(css['gridTemplateRows']!.split(' var(').length).toBeGreaterThan(0)
+  })
+})
+
+describe('wider walls show more panels side by side', () => {
+  const visible = (id: (typeof wallLayoutIds)[number]): number => Object.keys(wallLayouts[id].slots).length
+  const carousels = (id: (typeof wallLayoutIds)[number]): number => Object.values(wallLayouts[id].slots).filter((p) => p.length > 1).length
+
+  it('16:9 rotates the panels that do not fit; 32:9 and 48:9 need no carousel', () => {
+    expect(visible('16:9')).toBeLessThan(visible('32:9'))
+    expect(carousels('16:9')).toBe(1)
+    expect(carousels('32:9')).toBe(0)
+    expect(carousels('48:9')).toBe(0)
+  })
+
+  it('uses 3, 5 and 7 columns', () => {
+    expect(wallLayouts['16:9'].columns).toHaveLength(3)
+    expect(wallLayouts['32:9'].columns).toHaveLength(5)
+    expect(wallLayouts['48:9'].columns).toHaveLength(7)
+  })
+})

@@ -1,134 +1,146 @@
 import { describe, expect, it } from 'vitest'
-import Fill from 'ol/style/Fill'
-import Stroke from 'ol/style/Stroke'
+import type Fill from 'ol/style/Fill'
+import type Stroke from 'ol/style/Stroke'
+import type RegularShape from 'ol/style/RegularShape'
 import { fromLonLat } from 'ol/proj'
 import type { MapRegion } from '@shared/api/types'
-import { assignStreetColors, streetCodeOf, streetPalette, unknownStreetColor, withAlpha } from '@renderer/map/palette'
+import { choroplethRamp, noDataColor, riskColors, streetCodeOf, withAlpha } from '@renderer/map/palette'
 import {
-  borderWidths,
-  communityStyle,
+  buildingCanvasStyle,
+  buildingFlatStyle,
+  buildingRadius,
+  cameraStyle,
+  choroplethAlpha,
+  choroplethStyle,
+  dimStyle,
   districtStyle,
-  gridStyle,
-  streetLabelSize,
-  streetLabelStyle,
-  streetStyle
+  labelStyle,
+  lineWidths,
+  selectedStyle,
+  staffStyle
 } from '@renderer/map/styles'
-import { readRegionFeatures, toFeatureCollection } from '@renderer/map/features'
+import { buildingFeatures, projector, projectWgs84, regionFeature } from '@renderer/map/features'
 
-const streets = ['440311-003', '440311-001', '440311-006', '440311-002', '440311-005', '440311-004']
+const fillOf = (f: Fill | null | undefined): unknown => f?.getColor()
+const widthOf = (s: Stroke | null | undefined): number => s?.getWidth() ?? 0
 
-describe('street palette', () => {
-  it('gives six streets six different colours', () => {
-    const colors = assignStreetColors(streets)
-    expect(new Set(colors.values()).size).toBe(6)
-    expect(streetPalette.length).toBeGreaterThanOrEqual(6)
-    expect(new Set(streetPalette).size).toBe(streetPalette.length)
-  })
-
-  it('is deterministic and independent of input order', () => {
-    const a = assignStreetColors(streets)
-    const b = assignStreetColors([...streets].reverse())
-    for (const code of streets) expect(a.get(code)).toBe(b.get(code))
-    expect(a.get('440311-001')).toBe(streetPalette[0])
-  })
-
-  it('uses only well-formed colours, none pure red (red means alarm)', () => {
-    for (const c of streetPalette) {
-      expect(c).toMatch(/^#[0-9a-f]{6}$/)
-      expect(c).not.toBe('#ff0000')
-    }
-  })
-
+describe('palette', () => {
   it('converts hex to rgba and finds a region’s street from its code', () => {
     expect(withAlpha('#2f74d6', 0.5)).toBe('rgba(47, 116, 214, 0.5)')
     expect(() => withAlpha('red', 1)).toThrow()
     expect(streetCodeOf('440311-003-02-017')).toBe('440311-003')
     expect(streetCodeOf('440311')).toBeNull()
   })
+
+  it('colours building risk green / blue / amber-red, all distinct and well-formed', () => {
+    expect(riskColors).toHaveLength(3)
+    expect(new Set(riskColors).size).toBe(3)
+    for (const c of riskColors) expect(c).toMatch(/^#[0-9a-f]{6}$/)
+    const [r0, g0] = [parseInt(riskColors[0].slice(1, 3), 16), parseInt(riskColors[0].slice(3, 5), 16)]
+    expect(g0).toBeGreaterThan(r0) // safe is green
+    const [r2, b2] = [parseInt(riskColors[2].slice(1, 3), 16), parseInt(riskColors[2].slice(5, 7), 16)]
+    expect(r2).toBeGreaterThan(200) // warning is amber-red
+    expect(b2).toBeLessThan(100)
+  })
 })
 
-describe('map styles', () => {
-  const fillOf = (f: Fill | null): unknown => f?.getColor()
-  const widthOf = (s: Stroke | null): number => s?.getWidth() ?? 0
-
-  it('fills a grid with its street colour, translucent, and highlights it when hovered', () => {
-    const normal = gridStyle('#2f74d6', false)
-    const hovered = gridStyle('#2f74d6', true)
-    expect(fillOf(normal.getFill())).toBe('rgba(47, 116, 214, 0.5)')
-    expect(fillOf(hovered.getFill())).toBe('rgba(47, 116, 214, 0.9)')
-    expect(widthOf(hovered.getStroke())).toBeGreaterThan(widthOf(normal.getStroke()))
+describe('region styles', () => {
+  it('fills a region with its class colour, translucent; grey while the metric is unavailable', () => {
+    const low = choroplethStyle(0, [0, 3, 9])
+    const high = choroplethStyle(9, [0, 3, 9])
+    expect(fillOf(low.getFill())).toBe(withAlpha(choroplethRamp[0], choroplethAlpha))
+    expect(fillOf(high.getFill())).toBe(withAlpha(choroplethRamp[4], choroplethAlpha))
+    expect(fillOf(choroplethStyle(null, [0, 3, 9]).getFill())).toBe(withAlpha(noDataColor, choroplethAlpha))
+    expect(fillOf(choroplethStyle(5, []).getFill())).toBe(withAlpha(noDataColor, choroplethAlpha))
   })
 
-  it('returns the same cached style for the same input', () => {
-    expect(gridStyle('#17a88f', false)).toBe(gridStyle('#17a88f', false))
-    expect(streetLabelStyle('光明街道', 26)).toBe(streetLabelStyle('光明街道', 26))
+  it('returns the same cached style for the same input, one per scale', () => {
+    expect(choroplethStyle(1, [1, 2])).toBe(choroplethStyle(1, [1, 2]))
+    expect(labelStyle('凤凰街道', 26)).toBe(labelStyle('凤凰街道', 26))
+    expect(dimStyle(2)).toBe(dimStyle(2))
+    expect(dimStyle(2)).not.toBe(dimStyle(1))
+    expect(widthOf(choroplethStyle(1, [1], 2).getStroke())).toBe(lineWidths.region * 2)
   })
 
-  it('draws borders thin → thick from grid to district', () => {
-    const grid = widthOf(gridStyle('#17a88f', false).getStroke())
-    const community = widthOf(communityStyle().getStroke())
-    const street = widthOf(streetStyle().getStroke())
-    const outline = districtStyle()
-    const district = widthOf(outline[outline.length - 1]!.getStroke())
-    expect(grid).toBe(borderWidths.grid)
-    expect(grid).toBeLessThan(community)
-    expect(community).toBeLessThan(street)
-    expect(street).toBeLessThanOrEqual(district)
+  it('outlines the selected area thicker than the district, both over a glow', () => {
+    const sel = selectedStyle()
+    const dist = districtStyle()
+    expect(widthOf(sel.at(-1)!.getStroke())).toBeGreaterThan(widthOf(dist.at(-1)!.getStroke()) - 0.01)
+    expect(widthOf(sel[0]!.getStroke())).toBeGreaterThan(widthOf(sel.at(-1)!.getStroke()))
+    expect(sel.every((s) => s.getFill() === null)).toBe(true)
   })
 
-  it('thickens lines on a 4K wall, and caches per scale', () => {
-    expect(widthOf(streetStyle(2).getStroke())).toBe(borderWidths.street * 2)
-    expect(widthOf(gridStyle('#17a88f', false, 2).getStroke())).toBe(borderWidths.grid * 2)
-    expect(streetStyle(2)).toBe(streetStyle(2))
-    expect(streetStyle(2)).not.toBe(streetStyle(1))
-  })
-
-  it('labels streets large, bold, with a halo, and larger on a 4K wall', () => {
-    const text = streetLabelStyle('光明街道', streetLabelSize(1)).getText()!
-    expect(text.getText()).toBe('光明街道')
+  it('labels large, bold, with a halo', () => {
+    const text = labelStyle('凤凰街道', 26).getText()!
+    expect(text.getText()).toBe('凤凰街道')
     expect(text.getFont()).toMatch(/^bold 26px .*Noto Sans CJK SC/)
     expect(widthOf(text.getStroke())).toBeGreaterThanOrEqual(3)
-    expect(streetLabelSize(2)).toBe(52)
-    expect(streetLabelSize(0.5)).toBe(18)
   })
 })
 
-describe('district features', () => {
-  const square = (lon: number, lat: number): MapRegion['geometry'] => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + 0.01, lat],
-        [lon + 0.01, lat + 0.01],
-        [lon, lat + 0.01],
-        [lon, lat]
-      ]
-    ]
+describe('point styles', () => {
+  it('draws online and offline cameras with different shapes, not only colours', () => {
+    const on = cameraStyle(true).getImage() as RegularShape
+    const off = cameraStyle(false).getImage() as RegularShape
+    expect(on.getRadius2()).not.toBe(off.getRadius2())
+    expect(on.getFill()).not.toBeNull()
+    expect(off.getFill()).toBeNull()
+    expect(staffStyle().getImage()).not.toBeNull()
   })
+
+  it('colours WebGL buildings by a match on risk, with the same colours as the legend', () => {
+    const style = buildingFlatStyle()
+    expect(style['circle-fill-color']).toEqual(['match', ['get', 'risk'], 0, riskColors[0], 1, riskColors[1], 2, riskColors[2], '#888888'])
+    expect(style['circle-radius']).toBeDefined()
+  })
+
+  it('draws canvas buildings like the WebGL ones: colour by risk, radius by zoom', () => {
+    expect(buildingRadius(13)).toBe(2)
+    expect(buildingRadius(18)).toBe(7)
+    expect(buildingRadius(25)).toBe(7)
+    const img = (risk: number, zoom: number) => buildingCanvasStyle(risk, zoom).getImage() as unknown as { getFill(): Fill; getRadius(): number }
+    expect(fillOf(img(2, 15).getFill())).toBe(riskColors[2])
+    expect(img(0, 17).getRadius()).toBeGreaterThan(img(0, 14).getRadius())
+  })
+})
+
+describe('features', () => {
   const grid: MapRegion = {
     code: '440311-002-01-003',
     name: '第3网格',
     level: 'grid',
     parentCode: '440311-002-01',
     centroid: [113.905, 22.775],
-    geometry: square(113.9, 22.77)
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113.9, 22.77],
+          [113.91, 22.77],
+          [113.91, 22.78],
+          [113.9, 22.78],
+          [113.9, 22.77]
+        ]
+      ]
+    }
   }
 
-  it('carries code, name and the street colour on each feature', () => {
-    const colors = assignStreetColors(['440311-001', '440311-002'])
-    const fc = toFeatureCollection([grid, { ...grid, code: '440399-009-01-001' }], colors)
-    expect(fc.features[0]!.id).toBe(grid.code)
-    expect(fc.features[0]!.properties).toMatchObject({ code: grid.code, streetCode: '440311-002', color: streetPalette[1] })
-    expect(fc.features[1]!.properties.color).toBe(unknownStreetColor)
-  })
-
-  it('reads WGS-84 lon/lat into Web Mercator metres', () => {
-    const [feature] = readRegionFeatures([grid], new Map())
-    const [minX, minY] = feature!.getGeometry()!.getExtent()
+  it('reads WGS-84 lon/lat into Web Mercator metres, id = code', () => {
+    const feature = regionFeature(grid, projectWgs84)
+    expect(feature.getId()).toBe(grid.code)
+    expect(feature.get('parentCode')).toBe('440311-002-01')
+    const [minX, minY] = feature.getGeometry()!.getExtent()
     const [x, y] = fromLonLat([113.9, 22.77])
     expect(minX).toBeCloseTo(x!, 3)
     expect(minY).toBeCloseTo(y!, 3)
-    expect(minX).toBeGreaterThan(12_000_000) // metres, not degrees
+  })
+
+  it('passes every coordinate through the basemap conversion first', () => {
+    const shift = projector(([lon, lat]) => [lon + 0.005, lat + 0.003])
+    const [minX] = regionFeature(grid, shift).getGeometry()!.getExtent()
+    expect(minX).toBeCloseTo(fromLonLat([113.905, 22.773])[0]!, 3)
+    const [b] = buildingFeatures({ crs: 'WGS84', ids: ['B1'], lon: [113.9], lat: [22.77], risk: [2] }, shift)
+    expect(b!.get('risk')).toBe(2)
+    expect(b!.getGeometry()!.getCoordinates()[0]).toBeCloseTo(fromLonLat([113.905, 22.773])[0]!, 3)
   })
 })

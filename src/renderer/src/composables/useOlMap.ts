@@ -1,103 +1,269 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
 import OlMap from 'ol/Map'
 import View from 'ol/View'
+import type BaseLayer from 'ol/layer/Base'
+import type Feature from 'ol/Feature'
 import { defaults as defaultInteractions } from 'ol/interaction/defaults'
-import type { Pixel } from 'ol/pixel'
-import type { DistrictMap } from '@shared/api/types'
-import { createDistrictLayers, type DistrictLayers } from '@renderer/map/layers'
+import { isEmpty, type Extent } from 'ol/extent'
+import type { AreaRef, BasemapInfo, BuildingPoints, CameraPoint, DistrictMap, MapRegion, RegionMetrics, StaffPosition } from '@shared/api/types'
+import { createBasemapLayer, toBasemapLonLat } from '@renderer/map/basemap'
+import { buildingFeatures, cameraFeatures, labelFeature, projector, projectWgs84, regionFeature, staffFeatures, type Project } from '@renderer/map/features'
+import { interiorPoint } from '@renderer/map/geometry'
+import { createMapLayers, type BuildingRenderer, type MapLayers } from '@renderer/map/layers'
+import { areaView, childLevel, labelSize, layerKeys, regionIndex, type LayerVisibility } from '@renderer/map/levels'
 
-export interface HoveredGrid {
-  code: string
-  name: string
-  parentCode: string | null
+/** A documented, harmless hook for Playwright and the frame-time benchmark (read-only but for the view). */
+export interface MapTestHook {
+  /** Viewport (client) pixel of a point well inside the region, or null when unknown / off-screen. */
+  pixelOf(code: string): [number, number] | null
+  /** The selected area's code (the district when nothing is selected). */
+  selected(): string | null
+  /** Current view in EPSG:3857. */
+  view(): { center: number[]; zoom: number }
+  /** Moves the view at once (no animation). */
+  setView(center: number[], zoom: number): void
+  renderer: BuildingRenderer
+}
+
+declare global {
+  interface Window {
+    __gccMapTest?: MapTestHook
+  }
+}
+
+export interface OlMapInputs {
+  district: Ref<DistrictMap | null>
+  path: Ref<AreaRef[]>
+  /** undefined while loading; null when the basemap call failed (own background then). */
+  basemap: Ref<BasemapInfo | null | undefined>
+  buildings: Ref<BuildingPoints | null>
+  cameras: Ref<CameraPoint[] | null>
+  staff: Ref<StaffPosition[] | null>
+  /** null: the metric is unavailable (neutral fills). */
+  metrics: Ref<RegionMetrics | null>
+  visibility: Ref<LayerVisibility>
+  scale: Ref<number>
+  /** Extra fit padding in CSS px for the controls drawn over the map: [top, right, bottom, left]. */
+  insets: () => [number, number, number, number]
+  renderer: BuildingRenderer
+  onSelect(code: string): void
 }
 
 /**
- * The district map on `target`: an OpenLayers map with no basemap (offline wall), fitted to the
- * district and refitted on resize. The map and layers live in plain variables (never reactive)
- * and are disposed on unmount. `ready` turns true after the first render with features.
+ * The district map on `target`. The OpenLayers map, view and layers live in plain variables
+ * (never reactive); data changes swap a source's features or re-style a layer in place.
+ * `ready` turns true after the first complete render; `settled` is false while the view animates.
  */
-export function useOlMap(target: Ref<HTMLElement | null>, data: Ref<DistrictMap | null>, scale: Ref<number>) {
+export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   const ready = ref(false)
-  const hovered = shallowRef<HoveredGrid | null>(null)
-  let map: OlMap | undefined
-  let layers: DistrictLayers | undefined
-  let observer: ResizeObserver | undefined
-  let fitted = false
+  const settled = ref(false)
+  const zoom = ref(0)
+  const breaks = shallowRef<readonly number[]>([])
+  const selectedCode = ref<string | null>(null)
 
-  function fit(): void {
-    const extent = layers?.extent()
+  let map: OlMap | undefined
+  let layers: MapLayers | undefined
+  let basemapLayer: BaseLayer | null = null
+  let observer: ResizeObserver | undefined
+  let project: Project = projectWgs84
+  let projected = false
+  let index = new Map<string, MapRegion>()
+  let areaFeature: Feature | null = null
+  let lastSize = ''
+
+  const scale = (): number => inputs.scale.value
+
+  function areaExtent(): Extent | null {
+    const e = areaFeature?.getGeometry()?.getExtent()
+    return e && !isEmpty(e) ? e : null
+  }
+
+  function fit(animate: boolean): void {
+    const extent = areaExtent()
     const size = map?.getSize()
     const [width = 0, height = 0] = size ?? []
     if (!map || !extent || !size || width === 0 || height === 0) return
-    const pad = Math.round(Math.min(width, height) * 0.04)
-    map.getView().fit(extent, { padding: [pad, pad, pad, pad], size })
-    fitted = true
+    const pad = Math.round(Math.min(width, height) * 0.05)
+    const [top, right, bottom, left] = inputs.insets()
+    settled.value = false
+    map.getView().cancelAnimations()
+    map.getView().fit(extent, {
+      padding: [pad + top, pad + right, pad + bottom, pad + left],
+      size,
+      duration: animate ? 650 : 0,
+      callback: (complete: boolean) => {
+        // Cancelled by a newer fit (a click, a resize): that one reports when it is done.
+        if (!complete) return
+        map?.once('rendercomplete', () => {
+          settled.value = true
+        })
+        map?.render()
+      }
+    })
   }
 
-  function gridAt(pixel: Pixel): HoveredGrid | null {
-    if (!map || !layers) return null
-    const grids = layers.grids
-    const feature = map.forEachFeatureAtPixel(pixel, (f) => f, { layerFilter: (l) => l === grids })
-    if (!feature) return null
-    return {
-      code: String(feature.get('code')),
-      name: String(feature.get('name')),
-      parentCode: (feature.get('parentCode') as string | null | undefined) ?? null
+  /** Shown, dimmed and outlined regions for the breadcrumb; labels for the shown level. */
+  function applyArea(animate: boolean): void {
+    const d = inputs.district.value
+    if (!layers || !d || !projected) return
+    const { area, shown, dimmed } = areaView(d, inputs.path.value)
+    const s = layers.sources
+    s.shown.clear(true)
+    s.shown.addFeatures(shown.map((r) => regionFeature(r, project)))
+    s.dimmed.clear(true)
+    s.dimmed.addFeatures(dimmed.map((r) => regionFeature(r, project)))
+    areaFeature = regionFeature(area, project)
+    s.selected.clear(true)
+    if (area.level !== 'district') s.selected.addFeature(areaFeature)
+    s.labels.clear(true)
+    s.labels.addFeatures(shown.map((r) => labelFeature(r, project)))
+    layers.setLabelPx(labelSize(area.level === 'grid' ? 'grid' : childLevel(area.level), scale()))
+    layers.refreshClasses()
+    breaks.value = layers.breaks()
+    selectedCode.value = area.code
+    fit(animate)
+  }
+
+  function applyDistrict(): void {
+    const d = inputs.district.value
+    if (!layers || !d || !projected) return
+    index = regionIndex(d)
+    const district = regionFeature(d.district, project)
+    layers.sources.district.clear(true)
+    layers.sources.district.addFeature(district)
+    layers.sources.background.clear(true)
+    layers.sources.background.addFeature(regionFeature(d.district, project))
+    applyArea(false)
+  }
+
+  function applyPoints(): void {
+    if (!layers || !projected) return
+    const s = layers.sources
+    const b = inputs.buildings.value
+    s.buildings.clear(true)
+    if (b) s.buildings.addFeatures(buildingFeatures(b, project))
+    s.cameras.clear(true)
+    if (inputs.cameras.value) s.cameras.addFeatures(cameraFeatures(inputs.cameras.value, project))
+    s.staff.clear(true)
+    if (inputs.staff.value) s.staff.addFeatures(staffFeatures(inputs.staff.value, project))
+  }
+
+  function applyMetrics(): void {
+    if (!layers) return
+    layers.setValues(inputs.metrics.value?.values ?? null)
+    breaks.value = layers.breaks()
+  }
+
+  function applyVisibility(): void {
+    for (const key of layerKeys) layers?.setVisible(key, inputs.visibility.value[key])
+  }
+
+  /** Basemap known (or failed): choose the projection, add its layer at the bottom, build everything. */
+  function applyBasemap(): void {
+    const info = inputs.basemap.value
+    if (!map || !layers || info === undefined) return
+    if (basemapLayer) {
+      map.removeLayer(basemapLayer)
+      basemapLayer.dispose()
+      basemapLayer = null
     }
+    basemapLayer = info && info.kind !== 'none' ? createBasemapLayer(info) : null
+    if (basemapLayer) {
+      basemapLayer.setZIndex(-1)
+      map.getLayers().insertAt(0, basemapLayer)
+    }
+    layers.setBackgroundVisible(basemapLayer === null)
+    project = info && basemapLayer ? projector(toBasemapLonLat(info)) : projectWgs84
+    projected = true
+    applyDistrict()
+    applyPoints()
   }
 
-  function showGrid(grid: HoveredGrid | null): void {
-    if (grid?.code === hovered.value?.code) return
-    hovered.value = grid
-    layers?.setHovered(grid?.code ?? null)
+  function regionAt(pixel: number[]): string | null {
+    if (!map || !layers) return null
+    const hit = new Set<BaseLayer>([layers.shown, layers.dimmed])
+    const f = map.forEachFeatureAtPixel(pixel, (feature) => feature, { layerFilter: (l) => hit.has(l) })
+    return f ? String(f.get('code')) : null
   }
 
-  function load(next: DistrictMap | null): void {
-    if (!map || !layers || !next) return
-    ready.value = false
-    showGrid(null)
-    layers.setData(next)
-    fit()
+  const hook: MapTestHook = {
+    pixelOf(code) {
+      const region = index.get(code)
+      if (!map || !region) return null
+      const px = map.getPixelFromCoordinate(project(interiorPoint(region.geometry)))
+      const el = map.getTargetElement()
+      if (!px || !el) return null
+      const rect = el.getBoundingClientRect()
+      const [x = NaN, y = NaN] = px
+      if (!(x >= 0 && y >= 0 && x <= rect.width && y <= rect.height)) return null
+      return [rect.left + x, rect.top + y]
+    },
+    selected: () => selectedCode.value,
+    view() {
+      const v = map?.getView()
+      return { center: v?.getCenter() ?? [0, 0], zoom: v?.getZoom() ?? 0 }
+    },
+    setView(center, z) {
+      const v = map?.getView()
+      v?.setCenter(center)
+      v?.setZoom(z)
+    },
+    renderer: inputs.renderer
   }
 
   onMounted(() => {
     const el = target.value
     if (!el) return
-    layers = createDistrictLayers(scale.value)
+    layers = createMapLayers({ renderer: inputs.renderer, scale: scale(), labelPx: labelSize('street', scale()) })
     map = new OlMap({
       target: el,
       layers: layers.all,
       controls: [],
-      interactions: defaultInteractions({ altShiftDragRotate: false, pinchRotate: false }),
-      view: new View({ center: [0, 0], zoom: 2, constrainResolution: false })
+      interactions: defaultInteractions({ altShiftDragRotate: false, pinchRotate: false, doubleClickZoom: false }),
+      view: new View({ center: [0, 0], zoom: 2, constrainResolution: false, maxZoom: 19 })
     })
     map.on('rendercomplete', () => {
-      if (!ready.value && layers && layers.featureCount() > 0 && fitted) ready.value = true
+      if (!ready.value && areaFeature && layers && layers.sources.district.getFeatures().length > 0) {
+        ready.value = true
+        settled.value = true
+      }
     })
-    map.on('pointermove', (e) => {
-      if (!e.dragging) showGrid(gridAt(e.pixel))
+    map.on('moveend', () => {
+      zoom.value = Math.round((map?.getView().getZoom() ?? 0) * 100) / 100
     })
-    map.on('click', (e) => showGrid(gridAt(e.pixel)))
-    el.addEventListener('pointerleave', onLeave)
+    map.on('click', (e) => {
+      const code = regionAt(e.pixel)
+      if (code && code !== selectedCode.value) inputs.onSelect(code)
+    })
     observer = new ResizeObserver(() => {
+      const size = `${el.clientWidth}x${el.clientHeight}`
+      if (size === lastSize) return
+      lastSize = size
       map?.updateSize()
-      fit()
+      fit(false)
     })
     observer.observe(el)
-    load(data.value)
+    window.__gccMapTest = hook
+    applyVisibility()
+    applyMetrics()
+    applyBasemap()
   })
 
-  function onLeave(): void {
-    showGrid(null)
-  }
-
-  watch(data, (next) => load(next))
-  watch(scale, (s) => layers?.setScale(s))
+  watch(inputs.basemap, applyBasemap)
+  watch(inputs.district, applyDistrict)
+  watch(inputs.path, () => applyArea(true))
+  watch([inputs.buildings, inputs.cameras, inputs.staff], applyPoints)
+  watch(inputs.metrics, applyMetrics)
+  watch(inputs.visibility, applyVisibility)
+  watch(inputs.scale, (s) => {
+    layers?.setScale(s)
+    const level = inputs.path.value.at(-1)?.level ?? 'district'
+    layers?.setLabelPx(labelSize(level === 'grid' ? 'grid' : childLevel(level), s))
+  })
 
   onBeforeUnmount(() => {
     observer?.disconnect()
-    target.value?.removeEventListener('pointerleave', onLeave)
+    if (window.__gccMapTest === hook) delete window.__gccMapTest
     if (map) {
       const view = map.getView()
       map.setTarget(undefined)
@@ -105,10 +271,12 @@ export function useOlMap(target: Ref<HTMLElement | null>, data: Ref<DistrictMap 
       map.dispose()
       view.dispose()
     }
+    basemapLayer?.dispose()
     layers?.dispose()
     map = undefined
     layers = undefined
+    basemapLayer = null
   })
 
-  return { ready, hovered, fit }
+  return { ready, settled, zoom, breaks, selectedCode }
 }

@@ -4,10 +4,15 @@ import elementZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elementEn from 'element-plus/es/locale/lang/en'
 import zhCN from './zh-CN'
 import enUS from './en-US'
+import mapZhCN from './map/zh-CN'
+import mapEnUS from './map/en-US'
 
 export const appLocales = ['zh-CN', 'en-US'] as const
 export type AppLocale = (typeof appLocales)[number]
-export type MessageSchema = typeof zhCN
+/** The district map's text lives in ./map/ and is merged under `map` (it replaces any `map` block above). */
+const messagesZhCN = { ...zhCN, map: mapZhCN }
+const messagesEnUS = { ...enUS, map: mapEnUS }
+export type MessageSchema = typeof messagesZhCN
 
 const STORAGE_KEY = 'gcc.locale'
 
@@ -29,7 +34,7 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, 'en-US': enUS }
+  messages: { 'zh-CN': messagesZhCN, 'en-US': messagesEnUS }
 })
 
 /** The current UI locale, reactive. */

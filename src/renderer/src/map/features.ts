@@ -1,68 +1,76 @@
-import GeoJSON from 'ol/format/GeoJSON'
 import Feature from 'ol/Feature'
 import Point from 'ol/geom/Point'
-import type Geometry from 'ol/geom/Geometry'
+import Polygon from 'ol/geom/Polygon'
+import MultiPolygon from 'ol/geom/MultiPolygon'
 import { fromLonLat } from 'ol/proj'
-import type { DistrictMap, MapRegion } from '@shared/api/types'
-import { assignStreetColors, streetCodeOf, unknownStreetColor } from './palette'
+import type { BuildingPoints, CameraPoint, MapRegion, StaffPosition } from '@shared/api/types'
+import { interiorPoint } from './geometry'
 
-/** Properties every region feature carries (read by the style functions and the hover card). */
+/**
+ * OpenLayers features from the API's WGS-84 data. Every coordinate goes through `project`:
+ * WGS-84 → the basemap's system (toBasemapLonLat) → Web Mercator.
+ */
+export type Project = (lonLat: [number, number]) => number[]
+
+/** WGS-84 straight to Web Mercator (no basemap, or a WGS-84 / CGCS2000 one). */
+export const projectWgs84: Project = (lonLat) => fromLonLat(lonLat)
+
+/** Composes the basemap conversion with Web Mercator. */
+export function projector(toBasemap: (lonLat: [number, number]) => [number, number]): Project {
+  return (lonLat) => fromLonLat(toBasemap(lonLat))
+}
+
+/** Properties every region feature carries. */
 export interface RegionProps {
   code: string
   name: string
   level: MapRegion['level']
   parentCode: string | null
-  streetCode: string | null
-  color: string
 }
 
-/** The regions as a GeoJSON FeatureCollection (WGS-84), one feature per region, id = code. */
-export function toFeatureCollection(regions: readonly MapRegion[], colors: ReadonlyMap<string, string>) {
-  return {
-    type: 'FeatureCollection' as const,
-    features: regions.map((r) => {
-      const streetCode = r.level === 'district' ? null : streetCodeOf(r.code)
-      const props: RegionProps = {
-        code: r.code,
-        name: r.name,
-        level: r.level,
-        parentCode: r.parentCode,
-        streetCode,
-        color: (streetCode && colors.get(streetCode)) || unknownStreetColor
-      }
-      return { type: 'Feature' as const, id: r.code, properties: props, geometry: r.geometry }
-    })
+/** One polygon feature per region, id = code. */
+export function regionFeature(region: MapRegion, project: Project): Feature {
+  const g = region.geometry
+  const geometry =
+    g.type === 'Polygon'
+      ? new Polygon(g.coordinates.map((ring) => ring.map(project)))
+      : new MultiPolygon(g.coordinates.map((poly) => poly.map((ring) => ring.map(project))))
+  const props: RegionProps = { code: region.code, name: region.name, level: region.level, parentCode: region.parentCode }
+  const f = new Feature({ geometry, ...props })
+  f.setId(region.code)
+  return f
+}
+
+/** A label point well inside the region (not the centroid, which can fall outside). */
+export function labelFeature(region: MapRegion, project: Project): Feature<Point> {
+  const f = new Feature({ geometry: new Point(project(interiorPoint(region.geometry))), name: region.name, code: region.code, level: region.level })
+  f.setId(`label:${region.code}`)
+  return f
+}
+
+/** Buildings as point features carrying `risk` (read by the WebGL style's match). */
+export function buildingFeatures(points: BuildingPoints, project: Project): Feature<Point>[] {
+  const out: Feature<Point>[] = new Array(points.ids.length)
+  for (let i = 0; i < points.ids.length; i++) {
+    const f = new Feature({ geometry: new Point(project([points.lon[i]!, points.lat[i]!])), risk: points.risk[i] ?? 0 })
+    f.setId(points.ids[i]!)
+    out[i] = f
   }
+  return out
 }
 
-const format = new GeoJSON()
-
-/** Reads WGS-84 regions into OpenLayers features in Web Mercator. */
-export function readRegionFeatures(regions: readonly MapRegion[], colors: ReadonlyMap<string, string>): Feature<Geometry>[] {
-  return format.readFeatures(toFeatureCollection(regions, colors), {
-    dataProjection: 'EPSG:4326',
-    featureProjection: 'EPSG:3857'
-  }) as Feature<Geometry>[]
-}
-
-/** One point feature per street at its centroid, carrying the name for the label layer. */
-export function streetLabelFeatures(streets: readonly MapRegion[]): Feature<Point>[] {
-  return streets.map((s) => {
-    const f = new Feature({ geometry: new Point(fromLonLat(s.centroid)), name: s.name, code: s.code })
-    f.setId(`label:${s.code}`)
+export function cameraFeatures(cameras: readonly CameraPoint[], project: Project): Feature<Point>[] {
+  return cameras.map((c) => {
+    const f = new Feature({ geometry: new Point(project([c.lon, c.lat])), online: c.online, name: c.name, gridCode: c.gridCode })
+    f.setId(c.id)
     return f
   })
 }
 
-/** Everything the map layers need, built from the API's district map. */
-export function buildDistrictFeatures(map: DistrictMap) {
-  const colors = assignStreetColors(map.streets.map((s) => s.code))
-  return {
-    colors,
-    grids: readRegionFeatures(map.grids, colors),
-    communities: readRegionFeatures(map.communities, colors),
-    streets: readRegionFeatures(map.streets, colors),
-    district: readRegionFeatures([map.district], colors),
-    labels: streetLabelFeatures(map.streets)
-  }
+export function staffFeatures(staff: readonly StaffPosition[], project: Project): Feature<Point>[] {
+  return staff.map((s) => {
+    const f = new Feature({ geometry: new Point(project([s.lon, s.lat])), name: s.name, role: s.role, gridCode: s.gridCode })
+    f.setId(s.id)
+    return f
+  })
 }

@@ -1,104 +1,216 @@
 import type Feature from 'ol/Feature'
 import type { FeatureLike } from 'ol/Feature'
-import type Geometry from 'ol/geom/Geometry'
+import type BaseLayer from 'ol/layer/Base'
+import type Layer from 'ol/layer/Layer'
+import type Point from 'ol/geom/Point'
 import VectorLayer from 'ol/layer/Vector'
+import WebGLVectorLayer from 'ol/layer/WebGLVector'
 import VectorSource from 'ol/source/Vector'
-import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent'
-import type { DistrictMap } from '@shared/api/types'
-import { buildDistrictFeatures } from './features'
-import { communityStyle, districtStyle, gridStyle, streetLabelSize, streetLabelStyle, streetStyle } from './styles'
-import { unknownStreetColor } from './palette'
+import { Fill, Style } from 'ol/style'
+import { classBreaks } from './choropleth'
+import { pointLayerMinZoom, type LayerKey } from './levels'
+import {
+  buildingCanvasStyle,
+  buildingFlatStyle,
+  cameraStyle,
+  choroplethStyle,
+  dimStyle,
+  districtStyle,
+  labelStyle,
+  selectedStyle,
+  staffStyle
+} from './styles'
 
 /**
- * The district map's vector layers, bottom to top: grid fills, community borders, street
- * borders, district outline, street names (decluttered). Plain objects, never reactive.
+ * The map's layers, each built by a small function; plain objects, never reactive. Data changes
+ * replace a source's features or re-run a layer's style: the layers themselves live as long as
+ * the map.
  */
-export interface DistrictLayers {
-  /** In drawing order, for `new Map({ layers })`. */
-  readonly all: VectorLayer<VectorSource<Feature<Geometry>>>[]
-  readonly grids: VectorLayer<VectorSource<Feature<Geometry>>>
-  setData(map: DistrictMap): void
-  /** Highlights one grid (null: none). */
-  setHovered(code: string | null): void
-  /** Screen scale (1 at 1080p): line widths and label size follow it. */
+type Src = VectorSource<Feature>
+const newSource = (): Src => new VectorSource<Feature>()
+
+/** Dark fill under everything when there is no basemap (the wall is never blank). */
+export function createBackgroundLayer(source: Src): VectorLayer<Src> {
+  const style = new Style({ fill: new Fill({ color: '#0b1d38' }) })
+  return new VectorLayer({ source, style, zIndex: 0 })
+}
+
+export function createDimmedLayer(source: Src, scale: () => number): VectorLayer<Src> {
+  // Above the point layers (below labels): points outside the selected area are darkened too.
+  return new VectorLayer({ source, style: () => dimStyle(scale()), zIndex: 8 })
+}
+
+/** Children of the selected area coloured by the metric's class; value per code read through `valueOf`. */
+export function createChoroplethLayer(
+  source: Src,
+  valueOf: (code: string) => number | null,
+  breaks: () => readonly number[],
+  scale: () => number
+): VectorLayer<Src> {
+  return new VectorLayer({
+    source,
+    style: (f: FeatureLike) => choroplethStyle(valueOf(String(f.get('code'))), breaks(), scale()),
+    zIndex: 2
+  })
+}
+
+export function createOutlineLayer(source: Src, style: (scale: number) => Style[], scale: () => number, zIndex: number): VectorLayer<Src> {
+  return new VectorLayer({ source, style: () => style(scale()), zIndex })
+}
+
+export type BuildingRenderer = 'webgl' | 'canvas'
+
+/** Buildings by risk, visible from street zoom: WebGL (default) or canvas (for the benchmark). */
+export function createBuildingLayer(source: VectorSource<Feature<Point>>, renderer: BuildingRenderer, scale: number): Layer {
+  const minZoom = pointLayerMinZoom.buildings
+  if (renderer === 'webgl') {
+    return new WebGLVectorLayer({ source, style: buildingFlatStyle(scale), minZoom, zIndex: 5, disableHitDetection: true })
+  }
+  return new VectorLayer({
+    source,
+    minZoom,
+    zIndex: 5,
+    style: (f: FeatureLike, resolution: number) => buildingCanvasStyle(Number(f.get('risk') ?? 0), zoomOf(resolution), scale)
+  })
+}
+
+/** Web Mercator zoom of a resolution (m/px at the equator, OpenLayers' default tile grid). */
+export function zoomOf(resolution: number): number {
+  return Math.log2(156543.03392804097 / resolution)
+}
+
+export function createCameraLayer(source: VectorSource<Feature<Point>>, scale: () => number): VectorLayer<VectorSource<Feature<Point>>> {
+  return new VectorLayer({
+    source,
+    minZoom: pointLayerMinZoom.cameras,
+    zIndex: 7,
+    style: (f: FeatureLike) => cameraStyle(f.get('online') === true, scale())
+  })
+}
+
+export function createStaffLayer(source: VectorSource<Feature<Point>>, scale: () => number): VectorLayer<VectorSource<Feature<Point>>> {
+  return new VectorLayer({ source, minZoom: pointLayerMinZoom.staff, zIndex: 6, style: () => staffStyle(scale()) })
+}
+
+/** Names of the shown regions, decluttered (overlapping labels are dropped, never drawn over each other). */
+export function createLabelLayer(source: VectorSource<Feature<Point>>, fontPx: () => number): VectorLayer<VectorSource<Feature<Point>>> {
+  return new VectorLayer({
+    source,
+    declutter: true,
+    zIndex: 10,
+    style: (f: FeatureLike) => labelStyle(String(f.get('name') ?? ''), fontPx())
+  })
+}
+
+export interface MapLayers {
+  /** Bottom to top, for `new Map({ layers })`. */
+  readonly all: BaseLayer[]
+  readonly sources: {
+    background: Src
+    dimmed: Src
+    shown: Src
+    district: Src
+    selected: Src
+    buildings: VectorSource<Feature<Point>>
+    cameras: VectorSource<Feature<Point>>
+    staff: VectorSource<Feature<Point>>
+    labels: VectorSource<Feature<Point>>
+  }
+  readonly shown: VectorLayer<Src>
+  readonly dimmed: VectorLayer<Src>
+  /** Metric values by region code; null: unavailable (neutral fill). Recomputes the breaks over the shown regions. */
+  setValues(values: Readonly<Record<string, number>> | null): void
+  /** Class bounds in use (empty while the metric is unavailable). */
+  breaks(): readonly number[]
+  setVisible(key: LayerKey, visible: boolean): void
+  setBackgroundVisible(visible: boolean): void
+  setLabelPx(px: number): void
   setScale(scale: number): void
-  /** Extent of the district in EPSG:3857; null before data. */
-  extent(): Extent | null
-  featureCount(): number
+  /** Re-classifies after the shown regions changed. */
+  refreshClasses(): void
   dispose(): void
 }
 
-export function createDistrictLayers(initialScale: number): DistrictLayers {
-  let hovered: string | null = null
-  let scale = initialScale
-  let labelPx = streetLabelSize(scale)
+export function createMapLayers(options: { renderer: BuildingRenderer; scale: number; labelPx: number }): MapLayers {
+  let scale = options.scale
+  let labelPx = options.labelPx
+  let values: Readonly<Record<string, number>> | null = null
+  let breaks: number[] = []
+  const getScale = (): number => scale
 
-  const source = (): VectorSource<Feature<Geometry>> => new VectorSource<Feature<Geometry>>()
-  const gridSource = source()
-  const communitySource = source()
-  const streetSource = source()
-  const districtSource = source()
-  const labelSource = source()
+  const sources = {
+    background: newSource(),
+    dimmed: newSource(),
+    shown: newSource(),
+    district: newSource(),
+    selected: newSource(),
+    buildings: new VectorSource<Feature<Point>>(),
+    cameras: new VectorSource<Feature<Point>>(),
+    staff: new VectorSource<Feature<Point>>(),
+    labels: new VectorSource<Feature<Point>>()
+  }
+  const valueOf = (code: string): number | null => (values ? (values[code] ?? 0) : null)
 
-  const gridLayer = new VectorLayer({
-    source: gridSource,
-    style: (f: FeatureLike) =>
-      gridStyle((f.get('color') as string | undefined) ?? unknownStreetColor, f.get('code') === hovered, scale),
-    updateWhileAnimating: false
-  })
-  const all = [
-    gridLayer,
-    new VectorLayer({ source: communitySource, style: () => communityStyle(scale) }),
-    new VectorLayer({ source: streetSource, style: () => streetStyle(scale) }),
-    new VectorLayer({ source: districtSource, style: () => districtStyle(scale) }),
-    new VectorLayer({
-      source: labelSource,
-      declutter: true,
-      style: (f: FeatureLike) => streetLabelStyle(String(f.get('name') ?? ''), labelPx),
-      zIndex: 10
-    })
-  ]
-  const sources = [gridSource, communitySource, streetSource, districtSource, labelSource]
+  const background = createBackgroundLayer(sources.background)
+  const dimmed = createDimmedLayer(sources.dimmed, getScale)
+  const shown = createChoroplethLayer(sources.shown, valueOf, () => breaks, getScale)
+  const district = createOutlineLayer(sources.district, districtStyle, getScale, 3)
+  const selected = createOutlineLayer(sources.selected, selectedStyle, getScale, 4)
+  const buildings = createBuildingLayer(sources.buildings, options.renderer, scale)
+  const staff = createStaffLayer(sources.staff, getScale)
+  const cameras = createCameraLayer(sources.cameras, getScale)
+  const labels = createLabelLayer(sources.labels, () => labelPx)
+
+  const toggled: Record<LayerKey, BaseLayer[]> = {
+    regions: [shown, dimmed],
+    labels: [labels],
+    buildings: [buildings],
+    cameras: [cameras],
+    staff: [staff]
+  }
+  const all: BaseLayer[] = [background, dimmed, shown, district, selected, buildings, staff, cameras, labels]
+
+  function refreshClasses(): void {
+    breaks = values ? classBreaks(sources.shown.getFeatures().map((f) => valueOf(String(f.get('code'))) ?? 0)) : []
+    shown.changed()
+  }
 
   return {
     all,
-    grids: gridLayer,
-    setData(map) {
-      const f = buildDistrictFeatures(map)
-      for (const s of sources) s.clear(true)
-      gridSource.addFeatures(f.grids)
-      communitySource.addFeatures(f.communities)
-      streetSource.addFeatures(f.streets)
-      districtSource.addFeatures(f.district)
-      labelSource.addFeatures(f.labels)
+    sources,
+    shown,
+    dimmed,
+    setValues(next) {
+      values = next
+      refreshClasses()
     },
-    setHovered(code) {
-      if (code === hovered) return
-      hovered = code
-      gridLayer.changed()
+    breaks: () => breaks,
+    setVisible(key, visible) {
+      for (const l of toggled[key]) l.setVisible(visible)
+    },
+    setBackgroundVisible(visible) {
+      background.setVisible(visible)
+    },
+    setLabelPx(px) {
+      if (px === labelPx) return
+      labelPx = px
+      labels.changed()
     },
     setScale(next) {
       if (next === scale) return
       scale = next
-      labelPx = streetLabelSize(scale)
-      for (const l of all) l.changed()
+      for (const l of [dimmed, shown, district, selected, staff, cameras]) l.changed()
     },
-    extent() {
-      const e = createEmpty()
-      const district = districtSource.getExtent()
-      const grids = gridSource.getExtent()
-      if (district) extend(e, district)
-      if (isEmpty(e) && grids) extend(e, grids)
-      return isEmpty(e) ? null : e
-    },
-    featureCount: () => gridSource.getFeatures().length + districtSource.getFeatures().length,
+    refreshClasses,
     dispose() {
-      for (const s of sources) s.clear(true)
       for (const l of all) {
-        l.setSource(null)
+        if (l instanceof VectorLayer || l instanceof WebGLVectorLayer) l.setSource(null)
         l.dispose()
       }
-      for (const s of sources) s.dispose()
+      for (const s of Object.values(sources)) {
+        s.clear(true)
+        s.dispose()
+      }
     }
   }
 }

@@ -38,3 +38,26 @@ export function streetCodeOf(regionCode: string): string | null {
   const parts = regionCode.split('-')
   return parts.length >= 2 ? `${parts[0]}-${parts[1]}` : null
 }
+
+/**
+ * Sequential choropleth ramp for the dark wall, low → high: a dark navy that sinks into the
+ * background, through teal, to a pale lime that stands out. Monotonic in lightness, no red
+ * (red is kept for alarms and warning buildings).
+ */
+export const choroplethRamp = ['#1b3456', '#1d5a86', '#2386a6', '#4db3aa', '#a6dc8c'] as const
+
+/** Fill of a region while its metric is unavailable. */
+export const noDataColor = '#34465f'
+
+/** Building risk (楼栋分类分级): 放心 green, 一般 blue, 警示 amber-red; index = the API's risk code. */
+export const riskColors = ['#35d49a', '#3d9bff', '#ff6a2b'] as const
+export const riskKeys = ['safe', 'normal', 'warning'] as const
+
+/** Cameras and grid workers. */
+export const pointColors = {
+  cameraOnline: '#3fe0ff',
+  cameraOffline: '#8b95a8',
+  staff: '#ffffff',
+  staffRing: '#b477ff',
+  outline: 'rgba(3, 8, 18, 0.9)'
+} as const

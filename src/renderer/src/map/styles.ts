@@ -1,108 +1,180 @@
-import { Fill, Stroke, Style, Text } from 'ol/style'
-import { withAlpha } from './palette'
+import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style'
+import type { FlatStyle } from 'ol/style/flat'
+import { colorFor } from './choropleth'
+import { noDataColor, pointColors, riskColors, withAlpha } from './palette'
 
 /**
- * Pure style factories for the district map: the same input gives an equal style, and the
- * cached ones return the same Style object, so thousands of grids share a handful of styles.
+ * Pure style factories for the district map: the same input gives the same (cached) Style, so
+ * thousands of features share a handful of styles. Sizes are CSS px at 1080p times `scale`.
  */
 export const mapColors = {
   background: '#06101f',
-  gridBorder: 'rgba(214, 230, 255, 0.22)',
-  communityBorder: 'rgba(214, 230, 255, 0.55)',
-  streetBorder: 'rgba(236, 244, 255, 0.9)',
+  regionBorder: 'rgba(214, 230, 255, 0.55)',
+  dimFill: 'rgba(3, 8, 18, 0.62)',
+  dimBorder: 'rgba(150, 175, 210, 0.28)',
   districtGlow: 'rgba(64, 196, 255, 0.35)',
   districtOutline: '#7fe3ff',
-  hoverBorder: '#ffffff',
+  selectedGlow: 'rgba(255, 214, 102, 0.35)',
+  selectedOutline: '#ffd666',
   labelFill: '#ffffff',
   labelHalo: 'rgba(4, 10, 22, 0.92)'
 } as const
 
 export const labelFontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
 
-/** Border widths in CSS pixels at 1080p, thin → thick by level. */
-export const borderWidths = { grid: 0.75, community: 1.5, street: 3, district: 3.5 } as const
+/** Line widths in CSS px at 1080p. */
+export const lineWidths = { region: 1.25, dim: 1, district: 3.5, selected: 4 } as const
 
 /** Rounds a screen scale so that a few cached styles serve every window size. */
 const scaleKey = (scale: number): number => Math.round(scale * 20) / 20
 
-const gridCache = new Map<string, Style>()
-
-/**
- * A grid filled with its street's colour; hovered grids are brighter with a white border.
- * `scale` (1 at 1080p, 2 on a 4K wall) thickens the lines like the text.
- */
-export function gridStyle(streetColor: string, hovered: boolean, scale = 1): Style {
-  const s = scaleKey(scale)
-  const key = `${streetColor}|${hovered}|${s}`
-  let style = gridCache.get(key)
-  if (!style) {
-    style = new Style({
-      fill: new Fill({ color: withAlpha(streetColor, hovered ? 0.9 : 0.5) }),
-      stroke: new Stroke({
-        color: hovered ? mapColors.hoverBorder : mapColors.gridBorder,
-        width: (hovered ? 2.5 : borderWidths.grid) * s
-      }),
-      zIndex: hovered ? 1 : 0
-    })
-    if (gridCache.size > 200) gridCache.clear()
-    gridCache.set(key, style)
-  }
-  return style
-}
-
-const borderCache = new Map<string, Style | Style[]>()
-function cachedBorder<T extends Style | Style[]>(key: string, make: () => T): T {
-  let style = borderCache.get(key) as T | undefined
+const cache = new Map<string, Style | Style[]>()
+function cached<T extends Style | Style[]>(key: string, make: () => T): T {
+  let style = cache.get(key) as T | undefined
   if (!style) {
     style = make()
-    if (borderCache.size > 60) borderCache.clear()
-    borderCache.set(key, style)
+    if (cache.size > 2000) cache.clear()
+    cache.set(key, style)
   }
   return style
 }
 
-export function communityStyle(scale = 1): Style {
+/** Fill alpha of a choropleth region: opaque enough to read the class, points still show on top. */
+export const choroplethAlpha = 0.72
+
+/**
+ * A region coloured by its metric value's class (null: metric unavailable → neutral grey).
+ * `breaks` are the class bounds from classBreaks().
+ */
+export function choroplethStyle(value: number | null, breaks: readonly number[], scale = 1): Style {
+  const color = value === null || breaks.length === 0 ? noDataColor : colorFor(value, breaks)
   const s = scaleKey(scale)
-  return cachedBorder(`community|${s}`, () => new Style({ stroke: new Stroke({ color: mapColors.communityBorder, width: borderWidths.community * s }) }))
+  return cached(`choro|${color}|${s}`, () =>
+    new Style({
+      fill: new Fill({ color: withAlpha(color, choroplethAlpha) }),
+      stroke: new Stroke({ color: mapColors.regionBorder, width: lineWidths.region * s })
+    })
+  )
 }
 
-export function streetStyle(scale = 1): Style {
+/** Regions outside the selected area: darkened, faint border. */
+export function dimStyle(scale = 1): Style {
   const s = scaleKey(scale)
-  return cachedBorder(`street|${s}`, () => new Style({ stroke: new Stroke({ color: mapColors.streetBorder, width: borderWidths.street * s }) }))
+  return cached(`dim|${s}`, () =>
+    new Style({ fill: new Fill({ color: mapColors.dimFill }), stroke: new Stroke({ color: mapColors.dimBorder, width: lineWidths.dim * s }) })
+  )
 }
 
-/** A wide translucent glow under a bright line. */
+/** The district outline: a wide translucent glow under a bright line. */
 export function districtStyle(scale = 1): Style[] {
   const s = scaleKey(scale)
-  return cachedBorder(`district|${s}`, () => [
+  return cached(`district|${s}`, () => [
     new Style({ stroke: new Stroke({ color: mapColors.districtGlow, width: 12 * s }) }),
-    new Style({ stroke: new Stroke({ color: mapColors.districtOutline, width: borderWidths.district * s }) })
+    new Style({ stroke: new Stroke({ color: mapColors.districtOutline, width: lineWidths.district * s }) })
   ])
 }
 
-/** Street-name label size in CSS px: 26 px at 1080p, growing with the screen. */
-export function streetLabelSize(scale: number): number {
-  return Math.max(18, Math.round(26 * scale))
+/** The selected area's outline: gold, thick, with a glow; no fill (the children show through). */
+export function selectedStyle(scale = 1): Style[] {
+  const s = scaleKey(scale)
+  return cached(`selected|${s}`, () => [
+    new Style({ stroke: new Stroke({ color: mapColors.selectedGlow, width: 14 * s }) }),
+    new Style({ stroke: new Stroke({ color: mapColors.selectedOutline, width: lineWidths.selected * s }) })
+  ])
 }
 
-const labelCache = new Map<string, Style>()
-
-/** A large bold street name with a dark halo, readable from across the room. */
-export function streetLabelStyle(name: string, fontPx: number): Style {
-  const key = `${name}|${fontPx}`
-  let style = labelCache.get(key)
-  if (!style) {
-    style = new Style({
+/** A large bold name with a dark halo, readable from across the room. */
+export function labelStyle(name: string, fontPx: number): Style {
+  return cached(`label|${name}|${fontPx}`, () =>
+    new Style({
       text: new Text({
         text: name,
         font: `bold ${fontPx}px ${labelFontFamily}`,
         fill: new Fill({ color: mapColors.labelFill }),
         stroke: new Stroke({ color: mapColors.labelHalo, width: Math.max(3, Math.round(fontPx / 5)) }),
-        padding: [2, 4, 2, 4]
+        padding: [4, 6, 4, 6],
+        overflow: true
       })
     })
-    if (labelCache.size > 500) labelCache.clear()
-    labelCache.set(key, style)
+  )
+}
+
+/** Cameras: online a filled cyan square, offline a grey cross: told apart by shape, not only colour. */
+export function cameraStyle(online: boolean, scale = 1): Style {
+  const s = scaleKey(scale)
+  return cached(`camera|${online}|${s}`, () =>
+    online
+      ? new Style({
+          image: new RegularShape({
+            points: 4,
+            radius: 6.5 * s,
+            angle: Math.PI / 4,
+            fill: new Fill({ color: pointColors.cameraOnline }),
+            stroke: new Stroke({ color: pointColors.outline, width: 1.5 * s })
+          }),
+          zIndex: 1
+        })
+      : new Style({
+          image: new RegularShape({
+            points: 4,
+            radius: 7 * s,
+            radius2: 0,
+            angle: Math.PI / 4,
+            stroke: new Stroke({ color: pointColors.cameraOffline, width: 3 * s })
+          }),
+          zIndex: 0
+        })
+  )
+}
+
+/** A grid worker's last known position: a white dot in a violet ring. */
+export function staffStyle(scale = 1): Style {
+  const s = scaleKey(scale)
+  return cached(`staff|${s}`, () =>
+    new Style({
+      image: new Circle({
+        radius: 4.5 * s,
+        fill: new Fill({ color: pointColors.staff }),
+        stroke: new Stroke({ color: pointColors.staffRing, width: 2.5 * s })
+      })
+    })
+  )
+}
+
+/** Building dot radius in CSS px: grows from 2 px at zoom 13 to 7 px at zoom 18 (× scale). */
+export function buildingRadius(zoom: number, scale = 1): number {
+  const z = Math.min(18, Math.max(13, zoom))
+  return (2 + (z - 13)) * scale
+}
+
+/**
+ * Buildings for the WebGL layer: a flat style, the colour by a `match` on the feature's `risk`
+ * (0 safe, 1 normal, 2 warning), the radius by zoom; warning buildings drawn larger.
+ */
+export function buildingFlatStyle(scale = 1): FlatStyle {
+  const s = scaleKey(scale)
+  return {
+    'circle-radius': [
+      '*',
+      ['interpolate', ['linear'], ['zoom'], 13, 2 * s, 18, 7 * s],
+      ['match', ['get', 'risk'], 2, 1.3, 1]
+    ],
+    'circle-fill-color': ['match', ['get', 'risk'], 0, riskColors[0], 1, riskColors[1], 2, riskColors[2], '#888888'],
+    'circle-stroke-color': pointColors.outline,
+    'circle-stroke-width': 0.75 * s
   }
-  return style
+}
+
+/** The same buildings as ordinary canvas styles (for the frame-time comparison). */
+export function buildingCanvasStyle(risk: number, zoom: number, scale = 1): Style {
+  const r = Math.round(buildingRadius(zoom, scale) * (risk === 2 ? 1.3 : 1) * 4) / 4
+  return cached(`building|${risk}|${r}|${scaleKey(scale)}`, () =>
+    new Style({
+      image: new Circle({
+        radius: r,
+        fill: new Fill({ color: riskColors[risk] ?? '#888888' }),
+        stroke: new Stroke({ color: pointColors.outline, width: 0.75 * scaleKey(scale) })
+      })
+    })
+  )
 }

@@ -14,7 +14,7 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password'
 process.env['GCC_E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'gcc-e2e-'))
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-/** The build to test (`electron-vite build --outDir DIR`); several builds can then be tested side by side. */
+/** The build to test (`electron-vite build --outDir DIR`, DIR inside the repository so node_modules resolves). */
 const outDir = process.env['GCC_E2E_OUT'] ?? 'out'
 
 export default defineConfig({

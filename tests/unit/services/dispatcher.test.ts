@@ -112,6 +112,8 @@ describe('API dispatcher in main: validation, roles, audit', () => {
     })
     const street = await dispatcher.handle(browser(), 'stats.eventsByArea', { areaCode: '440311-001', days: 30 })
     expect(street.ok && street.value).toMatchObject({ rows: [{ code: '440311-001-01', reported: 2, resolved: 1 }] })
+    const grid = await dispatcher.handle(browser(), 'stats.eventsByArea', { areaCode: '440311-002-01-001', days: 30 })
+    expect(grid.ok && grid.value).toMatchObject({ rows: [{ code: '440311-002-01-001', name: '二社区第1网格', reported: 1, resolved: 1 }] })
     const summary = await dispatcher.handle(browser(), 'stats.summary', { areaCode: '440311-001' })
     expect(summary.ok && summary.value).toMatchObject({ grids: 2, events: 2 })
     const missing = await dispatcher.handle(browser(), 'stats.summary', { areaCode: '440311-009' })

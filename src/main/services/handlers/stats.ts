@@ -65,7 +65,9 @@ export function statsHandlers(
     'stats.eventsByArea': ({ areaCode, days }) => {
       const area = requireRegion(store, areaCode)
       const { since, until } = lastDays(days)
-      const names = new Map(store.regions.children(areaCode).map((c) => [c.code, c.name]))
+      const children = store.regions.children(areaCode)
+      // A grid (no children) is shown as its own single bar.
+      const names = new Map((children.length > 0 ? children : [area]).map((c) => [c.code, c.name]))
       const counts = new Map(store.events.countsByChild(areaCode, since, until).map((r) => [r.code, r]))
       return {
         area: areaRef(area),

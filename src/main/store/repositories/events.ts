@@ -75,11 +75,12 @@ export class EventRepository {
 
   /**
    * Events reported in [since, until) in each child of an area (streets of the district,
-   * communities of a street, grids of a community), with how many of them are resolved.
+   * communities of a street, grids of a community, or the grid itself), with how many are resolved.
    */
   countsByChild(areaCode: string, since: number, until: number): ChildEventCount[] {
     const level = parseRegionCode(areaCode).level
-    const child = childColumn[level]
+    // A grid has no children: it answers with itself.
+    const child = childColumn[level] ?? ownColumn[level]
     if (!child) return []
     const own = ownColumn[level]
     const where = own ? `${own} = @area AND` : ''

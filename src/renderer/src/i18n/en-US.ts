@@ -43,15 +43,6 @@ const enUS: typeof zhCN = {
     errorCode: 'Error code {code}',
     retry: 'Retry'
   },
-  map: {
-    title: 'Grids of the district',
-    grid: 'Grid',
-    code: 'Code',
-    community: 'Community',
-    street: 'Street',
-    streets: '{count} streets',
-    grids: '{count} grids'
-  },
   chart: {
     eventsByArea: 'Events by street, last {days} days',
     reported: 'Reported',

@@ -9,7 +9,7 @@ import mapEnUS from './map/en-US'
 
 export const appLocales = ['zh-CN', 'en-US'] as const
 export type AppLocale = (typeof appLocales)[number]
-/** The district map's text lives in ./map/ and is merged under `map` (it replaces any `map` block above). */
+/** The district map's text lives in ./map/ and is merged under `map`. */
 const messagesZhCN = { ...zhCN, map: mapZhCN }
 const messagesEnUS = { ...enUS, map: mapEnUS }
 export type MessageSchema = typeof messagesZhCN

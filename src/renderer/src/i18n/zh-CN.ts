@@ -41,15 +41,6 @@ const zhCN = {
     errorCode: '错误代码 {code}',
     retry: '重试'
   },
-  map: {
-    title: '辖区网格分布',
-    grid: '网格',
-    code: '编码',
-    community: '社区',
-    street: '街道',
-    streets: '{count} 个街道',
-    grids: '{count} 个网格'
-  },
   chart: {
     eventsByArea: '近{days}日各街道事件',
     reported: '上报',

@@ -42,6 +42,9 @@ export function loadDemoDistrict(store: Store, options: DemoOptions): DemoSummar
     store.meta.set(metaKeys.demoGeneratedAt, String(options.now))
     store.meta.set(metaKeys.districtCode, base.district.code)
     store.meta.set(metaKeys.districtName, base.district.name)
+    // Fresh statistics for the query planner (sampled, so it stays quick at a million events).
+    store.db.pragma('analysis_limit = 1000')
+    store.db.exec('ANALYZE')
     return {
       seed: options.seed,
       scale: options.scale,

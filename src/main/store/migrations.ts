@@ -3,6 +3,37 @@
  * one transaction; PRAGMA user_version records the version reached. Never edit a shipped one:
  * append a new migration instead.
  */
+/** Shanghai day start of a time column (kept equal to eventStats' dayOf and @shared/time). */
+const DAY = (column: string): string => `((${column} + 28800000) / 86400000) * 86400000 - 28800000`
+
+/**
+ * The statements that add (sign +1) or remove (sign -1) one event row (`row` is NEW or OLD) to or
+ * from the daily per-grid counts of migration 3: its report day, its deadline day and, when
+ * closed, its closing day.
+ */
+const dailyDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string => {
+  const op = sign > 0 ? '+' : '-'
+  return `
+    INSERT INTO event_daily (day, grid_code, reported, reported_closed)
+      VALUES (${DAY(`${row}.reported_at`)}, ${row}.grid_code, ${sign}, ${sign} * (${row}.closed_at IS NOT NULL))
+      ON CONFLICT DO UPDATE SET reported = reported ${op} 1, reported_closed = reported_closed + excluded.reported_closed;
+    INSERT INTO event_daily (day, grid_code, due, due_closed)
+      VALUES (${DAY(`${row}.deadline_at`)}, ${row}.grid_code, ${sign}, ${sign} * (${row}.closed_at IS NOT NULL))
+      ON CONFLICT DO UPDATE SET due = due ${op} 1, due_closed = due_closed + excluded.due_closed;
+    INSERT INTO event_daily (day, grid_code, closed, on_time, rated, satisfied)
+      SELECT ${DAY(`${row}.closed_at`)}, ${row}.grid_code, ${sign}, ${sign} * (${row}.closed_at <= ${row}.deadline_at),
+             ${sign} * (${row}.satisfaction IS NOT NULL), ${sign} * coalesce(${row}.satisfaction >= 4, 0)
+      WHERE ${row}.closed_at IS NOT NULL
+      ON CONFLICT DO UPDATE SET closed = closed ${op} 1, on_time = on_time + excluded.on_time,
+        rated = rated + excluded.rated, satisfied = satisfied + excluded.satisfied;`
+}
+
+/** Adds (+1) or removes (-1) one building row to or from building_counts. */
+const buildingDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string => `
+    INSERT INTO building_counts (grid_code, risk_level, n) VALUES (${row}.grid_code, ${row}.risk_level, ${sign})
+      ON CONFLICT DO UPDATE SET n = n ${sign > 0 ? '+' : '-'} 1;`
+
+
 export const migrations: readonly string[] = [
   /* 1: the foundation */ `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -162,6 +193,66 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_open_cover ON events(grid_code, deadline_at) WHERE closed_at IS NULL;
   CREATE INDEX staff_grid_duty ON staff(grid_code, duty_status);
   CREATE INDEX cameras_grid_online ON cameras(grid_code, online);
+  `,
+  /* 3: counts for the wall kept up to date by triggers, so every write (insert, update, delete,
+     from any code path) keeps them right (docs/STATISTICS.md, "How the queries stay fast"):
+     - event_daily: per Shanghai day and grid, events reported that day (and how many of those
+       are closed), events due that day (and how many of those are closed), events closed that day
+       (on time, rated, rated 4–5). Statistics read whole days here and only the partial days at
+       the ends of a window from the events indices.
+     - building_counts: buildings per grid and risk level.
+     And indices per staff member for the worker ranking (reports, handled) by time. */ `
+  CREATE TABLE event_daily (
+    day INTEGER NOT NULL,
+    grid_code TEXT NOT NULL,
+    reported INTEGER NOT NULL DEFAULT 0,
+    reported_closed INTEGER NOT NULL DEFAULT 0,
+    due INTEGER NOT NULL DEFAULT 0,
+    due_closed INTEGER NOT NULL DEFAULT 0,
+    closed INTEGER NOT NULL DEFAULT 0,
+    on_time INTEGER NOT NULL DEFAULT 0,
+    rated INTEGER NOT NULL DEFAULT 0,
+    satisfied INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, grid_code)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO event_daily (day, grid_code, reported, reported_closed)
+    SELECT ${DAY('reported_at')} AS d, grid_code, count(*), count(closed_at) FROM events GROUP BY d, grid_code;
+  INSERT INTO event_daily (day, grid_code, due, due_closed)
+    SELECT ${DAY('deadline_at')} AS d, grid_code, count(*), count(closed_at) FROM events WHERE true GROUP BY d, grid_code
+    ON CONFLICT DO UPDATE SET due = excluded.due, due_closed = excluded.due_closed;
+  INSERT INTO event_daily (day, grid_code, closed, on_time, rated, satisfied)
+    SELECT ${DAY('closed_at')} AS d, grid_code, count(*), sum(closed_at <= deadline_at), count(satisfaction), coalesce(sum(satisfaction >= 4), 0)
+    FROM events WHERE closed_at IS NOT NULL GROUP BY d, grid_code
+    ON CONFLICT DO UPDATE SET closed = excluded.closed, on_time = excluded.on_time, rated = excluded.rated, satisfied = excluded.satisfied;
+
+  CREATE TRIGGER event_daily_insert AFTER INSERT ON events BEGIN ${dailyDelta('NEW', 1)}
+  END;
+  CREATE TRIGGER event_daily_delete AFTER DELETE ON events BEGIN ${dailyDelta('OLD', -1)}
+  END;
+  CREATE TRIGGER event_daily_update AFTER UPDATE OF grid_code, reported_at, deadline_at, closed_at, satisfaction ON events BEGIN
+    ${dailyDelta('OLD', -1)}
+    ${dailyDelta('NEW', 1)}
+  END;
+
+  CREATE TABLE building_counts (
+    grid_code TEXT NOT NULL,
+    risk_level TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (grid_code, risk_level)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO building_counts (grid_code, risk_level, n) SELECT grid_code, risk_level, count(*) FROM buildings GROUP BY grid_code, risk_level;
+  CREATE TRIGGER building_counts_insert AFTER INSERT ON buildings BEGIN ${buildingDelta('NEW', 1)}
+  END;
+  CREATE TRIGGER building_counts_delete AFTER DELETE ON buildings BEGIN ${buildingDelta('OLD', -1)}
+  END;
+  CREATE TRIGGER building_counts_update AFTER UPDATE OF grid_code, risk_level ON buildings BEGIN
+    ${buildingDelta('OLD', -1)}
+    ${buildingDelta('NEW', 1)}
+  END;
+
+  CREATE INDEX events_reporter_cover ON events(reporter_id, reported_at, grid_code) WHERE reporter_id IS NOT NULL;
+  CREATE INDEX events_handler_cover ON events(handler_id, closed_at, grid_code, deadline_at, satisfaction)
+    WHERE closed_at IS NOT NULL AND handler_id IS NOT NULL;
   `
 ]
 

@@ -88,3 +88,24 @@ describe('wall statistics on the default demo district', () => {
     expect(grid.staff[0]!.role).toBe('gridChief')
   })
 })
+
+describe('worker ranking strategies agree', () => {
+  it('gives the same activity whether staff are sought one by one or the window is grouped', () => {
+    const t = tempDir()
+    const store = Store.open(join(t.dir, 'gcc.sqlite3'))
+    try {
+      const district = loadDemoDistrict(store, demoOptions).districtCode
+      const street = store.regions.children(district)[0]!.code
+      const since = demoOptions.now - 30 * 86_400_000
+      const sort = (rows: { staffId: string }[]): unknown[] => [...rows].sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
+      // The street has thousands of staff (grouped); each of its communities has fewer (sought).
+      const grouped = store.eventStats.workerActivity(street, since, demoOptions.now + 1)
+      const sought = store.regions.children(street).flatMap((c) => store.eventStats.workerActivity(c.code, since, demoOptions.now + 1))
+      expect(grouped.length).toBeGreaterThan(100)
+      expect(sort(sought)).toEqual(sort(grouped))
+    } finally {
+      store.close()
+      t.remove()
+    }
+  })
+})

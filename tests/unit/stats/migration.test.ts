@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { APPLICATION_ID, schemaVersion } from '../../../src/main/store/database'
-import { migrations } from '../../../src/main/store/migrations'
+import { latestSchemaVersion, migrations } from '../../../src/main/store/migrations'
 import { Store } from '../../../src/main/store/store'
 import { NOW, statsEventRows } from '../../support/statsDistrict'
 import { tempDir } from '../../support/tempDir'
@@ -54,7 +54,7 @@ describe('migration 2: reporter and handler of each event, and the statistics in
     schemaOneFile(path)
     const store = Store.open(path)
     try {
-      expect(schemaVersion(store.db)).toBe(2)
+      expect(schemaVersion(store.db)).toBe(latestSchemaVersion)
       const rows = store.db.prepare('SELECT id, reporter_id AS r, handler_id AS h FROM events ORDER BY id').all()
       expect(rows).toHaveLength(12)
       expect(rows).toContainEqual({ id: 'A1', r: 'S2', h: null })

@@ -45,11 +45,14 @@ export class BuildingRepository {
     return out
   }
 
-  /** Buildings per risk level within a region (by code prefix). */
+  /**
+   * Buildings per risk level within a region (by code prefix), from building_counts (per grid and
+   * risk level, kept up to date by triggers on buildings: migration 3).
+   */
   riskCounts(areaCode: string): Record<BuildingRiskLevel, number> {
     const rows = this.db
       .prepare<{ lo: string; hi: string }, { risk_level: BuildingRiskLevel; n: number }>(
-        `SELECT risk_level, count(*) AS n FROM buildings WHERE ${inRange('grid_code')} GROUP BY risk_level`
+        `SELECT risk_level, sum(n) AS n FROM building_counts WHERE ${inRange('grid_code')} GROUP BY risk_level`
       )
       .all(codeRange(areaCode))
     const out: Record<BuildingRiskLevel, number> = { safe: 0, normal: 0, warning: 0 }
@@ -57,11 +60,11 @@ export class BuildingRepository {
     return out
   }
 
-  /** Buildings of one risk level per grid, over the whole store. */
+  /** Buildings of one risk level per grid (grids that have any), over the whole store. */
   perGrid(riskLevel: BuildingRiskLevel): { gridCode: string; n: number }[] {
     return this.db
       .prepare<[string], { gridCode: string; n: number }>(
-        'SELECT grid_code AS gridCode, count(*) AS n FROM buildings WHERE risk_level = ? GROUP BY grid_code'
+        'SELECT grid_code AS gridCode, n FROM building_counts WHERE risk_level = ? AND n > 0 ORDER BY grid_code'
       )
       .all(riskLevel)
   }

@@ -1,16 +1,18 @@
 import type { EventCategoryId } from '@shared/domain/categories'
 import type { EventSource } from '@shared/domain/event'
-import { DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS } from '@shared/time'
+import { DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS, shanghaiDayStart } from '@shared/time'
 import type { Db } from '../database'
 import { codeRange, inRange } from './area'
 
 /**
- * The wall's event statistics (definitions in docs/STATISTICS.md), as plain indexed queries over
- * the live events table: nothing is precomputed, so they stay right when events change.
+ * The wall's event statistics (definitions in docs/STATISTICS.md).
  *
- * Every query windows on one time column and names the covering index of migration 2 that starts
- * with it (INDEXED BY keeps the plan fixed whatever the statistics of the file); the area is a
- * range of grid_code checked inside the index. Windows are half-open: [since, until).
+ * Whole Shanghai days of a window are read from event_daily (migration 3: per-day, per-grid counts
+ * kept up to date by triggers on events, so they stay right whatever writes the events); the
+ * partial days at either end are read from the events table. Every query on events windows on
+ * one time column and names the covering index that starts with it (INDEXED BY keeps the plan
+ * fixed whatever the statistics of the file); the area is a range of grid_code checked inside the
+ * index. Windows are half-open: [since, until).
  */
 
 type Area = { lo: string; hi: string }
@@ -53,6 +55,24 @@ const REPORTED = 'events INDEXED BY events_reported_cover'
 const CLOSED = 'events INDEXED BY events_closed_cover'
 const DEADLINE = 'events INDEXED BY events_deadline_cover'
 const OPEN = 'events INDEXED BY events_open_cover'
+const REPORTER = 'events INDEXED BY events_reporter_cover'
+const HANDLER = 'events INDEXED BY events_handler_cover'
+const DAILY = 'event_daily'
+
+/**
+ * A window split into whole Shanghai days [firstDay, endDay) (null when it holds none) and the
+ * partial pieces before and after them, which are read from the events themselves.
+ */
+export function splitWindow(since: number, until: number): { days: Window | null; pieces: Window[] } {
+  const start = shanghaiDayStart(since)
+  const firstDay = start === since ? since : start + DAY_MS
+  const endDay = shanghaiDayStart(until)
+  if (firstDay >= endDay) return { days: null, pieces: since < until ? [{ since, until }] : [] }
+  const pieces: Window[] = []
+  if (since < firstDay) pieces.push({ since, until: firstDay })
+  if (endDay < until) pieces.push({ since: endDay, until })
+  return { days: { since: firstDay, until: endDay }, pieces }
+}
 /** Start of the Shanghai day of a time column, in SQL (integer division). */
 const dayOf = (column: string): string => `((${column} + ${SHANGHAI_OFFSET_MS}) / ${DAY_MS}) * ${DAY_MS} - ${SHANGHAI_OFFSET_MS}`
 
@@ -85,21 +105,61 @@ export class EventStatsRepository {
 
   /** Events whose deadline fell in the window, and how many of them were closed before `asOf`. */
   resolution(areaCode: string, since: number, until: number, asOf: number): { due: number; resolved: number } {
-    return this.get<{ due: number; resolved: number }>(
-      `SELECT count(*) AS due, coalesce(sum(closed_at IS NOT NULL AND closed_at < @asOf), 0) AS resolved
-       FROM ${DEADLINE} WHERE deadline_at >= @since AND deadline_at < @until AND ${inRange('grid_code')}`,
-      { ...codeRange(areaCode), since, until, asOf }
-    )
+    const area = codeRange(areaCode)
+    const { days, pieces } = splitWindow(since, until)
+    const out = { due: 0, resolved: 0 }
+    if (days) {
+      // Whole days: due and closed (ever) from the daily counts, less those closed at or after asOf.
+      const d = this.get<{ due: number; closed: number }>(
+        `SELECT coalesce(sum(due), 0) AS due, coalesce(sum(due_closed), 0) AS closed
+         FROM ${DAILY} WHERE day >= @since AND day < @until AND ${inRange('grid_code')}`,
+        { ...area, ...days }
+      )
+      const later = this.get<{ n: number }>(
+        `SELECT count(*) AS n FROM ${CLOSED}
+         WHERE closed_at >= @asOf AND ${inRange('grid_code')} AND deadline_at >= @since AND deadline_at < @until`,
+        { ...area, ...days, asOf }
+      ).n
+      out.due += d.due
+      out.resolved += d.closed - later
+    }
+    for (const w of pieces) {
+      const r = this.get<{ due: number; resolved: number }>(
+        `SELECT count(*) AS due, coalesce(sum(closed_at IS NOT NULL AND closed_at < @asOf), 0) AS resolved
+         FROM ${DEADLINE} WHERE deadline_at >= @since AND deadline_at < @until AND ${inRange('grid_code')}`,
+        { ...area, ...w, asOf }
+      )
+      out.due += r.due
+      out.resolved += r.resolved
+    }
+    return out
   }
 
   /** Events closed in the window: how many by their deadline, how many rated, how many rated 4 or 5. */
   closedQuality(areaCode: string, since: number, until: number): ClosedQuality {
-    return this.get<ClosedQuality>(
-      `SELECT count(*) AS closed, coalesce(sum(closed_at <= deadline_at), 0) AS onTime,
-              count(satisfaction) AS rated, coalesce(sum(satisfaction >= 4), 0) AS satisfied
-       FROM ${CLOSED} WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')}`,
-      { ...codeRange(areaCode), since, until }
-    )
+    const area = codeRange(areaCode)
+    const { days, pieces } = splitWindow(since, until)
+    const out: ClosedQuality = days
+      ? this.get<ClosedQuality>(
+          `SELECT coalesce(sum(closed), 0) AS closed, coalesce(sum(on_time), 0) AS onTime,
+                  coalesce(sum(rated), 0) AS rated, coalesce(sum(satisfied), 0) AS satisfied
+           FROM ${DAILY} WHERE day >= @since AND day < @until AND ${inRange('grid_code')}`,
+          { ...area, ...days }
+        )
+      : { closed: 0, onTime: 0, rated: 0, satisfied: 0 }
+    for (const w of pieces) {
+      const r = this.get<ClosedQuality>(
+        `SELECT count(*) AS closed, coalesce(sum(closed_at <= deadline_at), 0) AS onTime,
+                count(satisfaction) AS rated, coalesce(sum(satisfaction >= 4), 0) AS satisfied
+         FROM ${CLOSED} WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')}`,
+        { ...area, ...w }
+      )
+      out.closed += r.closed
+      out.onTime += r.onTime
+      out.rated += r.rated
+      out.satisfied += r.satisfied
+    }
+    return out
   }
 
   /**
@@ -122,22 +182,32 @@ export class EventStatsRepository {
 
   /** Events reported per Shanghai day (keyed by the day's start) in the window. */
   reportedPerDay(areaCode: string, since: number, until: number): Map<number, number> {
-    const rows = this.all<{ day: number; n: number }>(
-      `SELECT ${dayOf('reported_at')} AS day, count(*) AS n FROM ${REPORTED}
-       WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} GROUP BY day`,
-      { ...codeRange(areaCode), since, until }
-    )
-    return new Map(rows.map((r) => [r.day, r.n]))
+    return this.perDay(areaCode, since, until, 'reported', `SELECT ${dayOf('reported_at')} AS day, count(*) AS n FROM ${REPORTED}
+       WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} GROUP BY day`)
   }
 
   /** Events closed per Shanghai day (keyed by the day's start) in the window. */
   closedPerDay(areaCode: string, since: number, until: number): Map<number, number> {
-    const rows = this.all<{ day: number; n: number }>(
-      `SELECT ${dayOf('closed_at')} AS day, count(*) AS n FROM ${CLOSED}
-       WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')} GROUP BY day`,
-      { ...codeRange(areaCode), since, until }
-    )
-    return new Map(rows.map((r) => [r.day, r.n]))
+    return this.perDay(areaCode, since, until, 'closed', `SELECT ${dayOf('closed_at')} AS day, count(*) AS n FROM ${CLOSED}
+       WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')} GROUP BY day`)
+  }
+
+  /** Per-day counts: whole days from the daily `column`, partial days from `rawSql` over the events. */
+  private perDay(areaCode: string, since: number, until: number, column: 'reported' | 'closed', rawSql: string): Map<number, number> {
+    const area = codeRange(areaCode)
+    const { days, pieces } = splitWindow(since, until)
+    const out = new Map<number, number>()
+    const add = (rows: { day: number; n: number }[]): void => {
+      for (const r of rows) if (r.n !== 0) out.set(r.day, (out.get(r.day) ?? 0) + r.n)
+    }
+    if (days) {
+      add(this.all<{ day: number; n: number }>(
+        `SELECT day, sum(${column}) AS n FROM ${DAILY} WHERE day >= @since AND day < @until AND ${inRange('grid_code')} GROUP BY day`,
+        { ...area, ...days }
+      ))
+    }
+    for (const w of pieces) add(this.all<{ day: number; n: number }>(rawSql, { ...area, ...w }))
+    return out
   }
 
   /** Events reported in the window per Shanghai hour of day: 24 counts. */
@@ -167,19 +237,45 @@ export class EventStatsRepository {
     return new Map(rows.map((r) => [r.key, r.n]))
   }
 
+  /** Events reported in the window per grid of the area (grids with none may be absent). */
+  reportedPerGridWithin(areaCode: string, since: number, until: number): Map<string, number> {
+    const area = codeRange(areaCode)
+    const { days, pieces } = splitWindow(since, until)
+    const out = new Map<string, number>()
+    const add = (rows: GridCount[]): void => {
+      for (const r of rows) out.set(r.gridCode, (out.get(r.gridCode) ?? 0) + r.n)
+    }
+    if (days) {
+      add(this.all<GridCount>(
+        `SELECT grid_code AS gridCode, sum(reported) AS n FROM ${DAILY}
+         WHERE day >= @since AND day < @until AND ${inRange('grid_code')} GROUP BY grid_code`,
+        { ...area, ...days }
+      ))
+    }
+    for (const w of pieces) {
+      add(this.all<GridCount>(
+        `SELECT grid_code AS gridCode, count(*) AS n FROM ${REPORTED}
+         WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} GROUP BY grid_code`,
+        { ...area, ...w }
+      ))
+    }
+    return out
+  }
+
   /** Grids of the area by events reported in the window per resident, most first (grids with residents only). */
   hotspots(areaCode: string, since: number, until: number, limit: number): HotspotRow[] {
-    return this.all<HotspotRow>(
-      `SELECT g.code AS gridCode, g.name AS name, g.population AS population, coalesce(c.n, 0) AS events
-       FROM regions g LEFT JOIN (
-         SELECT grid_code, count(*) AS n FROM ${REPORTED}
-         WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} GROUP BY grid_code
-       ) c ON c.grid_code = g.code
-       WHERE g.level = 'grid' AND ${inRange('g.code')} AND g.population > 0
-       ORDER BY 1.0 * coalesce(c.n, 0) / g.population DESC, events DESC, g.code
-       LIMIT @limit`,
-      { ...codeRange(areaCode), since, until, limit }
-    )
+    const counts = this.reportedPerGridWithin(areaCode, since, until)
+    const grids = this.db
+      .prepare<{ lo: string; hi: string }, { gridCode: string; name: string; population: number }>(
+        `SELECT code AS gridCode, name, population FROM regions WHERE level = 'grid' AND ${inRange('code')} AND population > 0`
+      )
+      .all(codeRange(areaCode))
+    // Per resident, then more events, then code (codes are ASCII: JS order is SQLite's BINARY order).
+    return grids
+      .map((g) => ({ ...g, events: counts.get(g.gridCode) ?? 0 }))
+      .sort((a, b) => b.events / b.population - a.events / a.population || b.events - a.events || (a.gridCode < b.gridCode ? -1 : a.gridCode > b.gridCode ? 1 : 0))
+      .slice(0, limit)
+      .map((g) => ({ gridCode: g.gridCode, name: g.name, population: g.population, events: g.events }))
   }
 
   /** Events reported in the window per grid, over the whole store. */
@@ -213,25 +309,72 @@ export class EventStatsRepository {
    * For each staff member of the area (by their grid) with any activity in the window, among the
    * area's events: events they reported (reported in the window), events they handled that were
    * closed in the window, how many of those closed by their deadline, were rated, and were rated 4
-   * or 5. One pass over each window, grouped once, then one staff lookup per active person.
+   * or 5. Each count seeks the area's staff one by one in the per-staff indices of migration 3
+   * (reporter_id or handler_id, then time), so it reads only their events of the window and never
+   * sorts them.
    */
   workerActivity(areaCode: string, since: number, until: number): WorkerActivity[] {
-    return this.all<WorkerActivity>(
-      `SELECT s.id AS staffId, s.name AS name, s.role AS role, s.grid_code AS gridCode, g.name AS gridName,
-              x.reports AS reports, x.handled AS handled, x.onTime AS onTime, x.rated AS rated, x.satisfied AS satisfied
-       FROM (
-         SELECT id, sum(rep) AS reports, sum(hand) AS handled, sum(ontime) AS onTime, sum(rated) AS rated, sum(sat) AS satisfied
+    const p = { ...codeRange(areaCode), since, until }
+    const staffOfArea = `SELECT id FROM staff WHERE ${inRange('grid_code')}`
+    // Many staff (a street, the district, mostly idle in a given window): read the window in time
+    // order and group by person. Few (a community or a grid): seek each person (below).
+    const few = (this.db.prepare<typeof p, { n: number }>(`SELECT count(*) AS n FROM (${staffOfArea} LIMIT 2000)`).get(p)!.n) < 2000
+    if (!few) {
+      return this.all<WorkerActivity>(
+        `SELECT s.id AS staffId, s.name AS name, s.role AS role, s.grid_code AS gridCode, g.name AS gridName,
+                x.reports AS reports, x.handled AS handled, x.onTime AS onTime, x.rated AS rated, x.satisfied AS satisfied
          FROM (
-           SELECT reporter_id AS id, 1 AS rep, 0 AS hand, 0 AS ontime, 0 AS rated, 0 AS sat FROM ${REPORTED}
-           WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} AND reporter_id IS NOT NULL
-           UNION ALL
-           SELECT handler_id, 0, 1, closed_at <= deadline_at, satisfaction IS NOT NULL, coalesce(satisfaction >= 4, 0) FROM ${CLOSED}
-           WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')} AND handler_id IS NOT NULL
-         ) GROUP BY id
-       ) x
-       JOIN staff s ON s.id = x.id JOIN regions g ON g.code = s.grid_code
-       WHERE ${inRange('s.grid_code')}`,
-      { ...codeRange(areaCode), since, until }
+           SELECT id, sum(rep) AS reports, sum(hand) AS handled, sum(ontime) AS onTime, sum(rated) AS rated, sum(sat) AS satisfied
+           FROM (
+             SELECT reporter_id AS id, 1 AS rep, 0 AS hand, 0 AS ontime, 0 AS rated, 0 AS sat FROM ${REPORTED}
+             WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} AND reporter_id IS NOT NULL
+             UNION ALL
+             SELECT handler_id, 0, 1, closed_at <= deadline_at, satisfaction IS NOT NULL, coalesce(satisfaction >= 4, 0) FROM ${CLOSED}
+             WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')} AND handler_id IS NOT NULL
+           ) GROUP BY id
+         ) x
+         JOIN staff s ON s.id = x.id JOIN regions g ON g.code = s.grid_code
+         WHERE ${inRange('s.grid_code')}`,
+        p
+      )
+    }
+    // Few staff: seek each of them in the per-staff indices.
+    const reports = this.all<{ id: string; n: number }>(
+      `SELECT reporter_id AS id, count(*) AS n FROM ${REPORTER}
+       WHERE reporter_id IS NOT NULL AND reporter_id IN (${staffOfArea})
+         AND reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')}
+       GROUP BY reporter_id`,
+      p
     )
+    const handled = this.all<{ id: string; handled: number; onTime: number; rated: number; satisfied: number }>(
+      `SELECT handler_id AS id, count(*) AS handled, sum(closed_at <= deadline_at) AS onTime,
+              count(satisfaction) AS rated, coalesce(sum(satisfaction >= 4), 0) AS satisfied
+       FROM ${HANDLER}
+       WHERE closed_at IS NOT NULL AND handler_id IS NOT NULL AND handler_id IN (${staffOfArea})
+         AND closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')}
+       GROUP BY handler_id`,
+      p
+    )
+    const active = new Map<string, Omit<WorkerActivity, 'name' | 'role' | 'gridCode' | 'gridName'>>()
+    const of = (id: string): Omit<WorkerActivity, 'name' | 'role' | 'gridCode' | 'gridName'> => {
+      let a = active.get(id)
+      if (!a) active.set(id, (a = { staffId: id, reports: 0, handled: 0, onTime: 0, rated: 0, satisfied: 0 }))
+      return a
+    }
+    for (const r of reports) of(r.id).reports += r.n
+    for (const h of handled) Object.assign(of(h.id), { handled: h.handled, onTime: h.onTime, rated: h.rated, satisfied: h.satisfied })
+    if (active.size === 0) return []
+    const people = this.db
+      .prepare<{ lo: string; hi: string }, { staffId: string; name: string; role: string; gridCode: string; gridName: string }>(
+        `SELECT s.id AS staffId, s.name AS name, s.role AS role, s.grid_code AS gridCode, g.name AS gridName
+         FROM staff s JOIN regions g ON g.code = s.grid_code WHERE ${inRange('s.grid_code')}`
+      )
+      .all(codeRange(areaCode))
+    const out: WorkerActivity[] = []
+    for (const s of people) {
+      const a = active.get(s.staffId)
+      if (a) out.push({ ...s, ...a })
+    }
+    return out
   }
 }

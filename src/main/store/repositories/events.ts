@@ -2,12 +2,14 @@ import type { Db } from '../database'
 import type { EventTransition, GovEvent } from '@shared/domain/event'
 import { ancestorCode, parseRegionCode } from '@shared/domain/gridCode'
 import type { RegionLevel } from '@shared/domain/region'
+import { codeRange, inRange } from './area'
+import { splitWindow } from './eventStats'
 
-/** Column that holds the code of an area's children, by the area's level. */
-const childColumn: Partial<Record<RegionLevel, string>> = {
-  district: 'street_code',
-  street: 'community_code',
-  community: 'grid_code'
+/** Level of an area's children, by the area's level. */
+const childLevelOf: Partial<Record<RegionLevel, RegionLevel>> = {
+  district: 'street',
+  street: 'community',
+  community: 'grid'
 }
 /** Column that holds the code of an area itself, by its level. */
 const ownColumn: Partial<Record<RegionLevel, string>> = {
@@ -76,21 +78,43 @@ export class EventRepository {
   /**
    * Events reported in [since, until) in each child of an area (streets of the district,
    * communities of a street, grids of a community, or the grid itself), with how many are resolved.
+   * Whole Shanghai days come from event_daily (migration 3), the partial days at the ends from the
+   * events; counts per grid are then summed into the children (a child's code prefixes its grids').
    */
   countsByChild(areaCode: string, since: number, until: number): ChildEventCount[] {
     const level = parseRegionCode(areaCode).level
     // A grid has no children: it answers with itself.
-    const child = childColumn[level] ?? ownColumn[level]
-    if (!child) return []
-    const own = ownColumn[level]
-    const where = own ? `${own} = @area AND` : ''
-    return this.db
-      .prepare<{ area: string; since: number; until: number }, ChildEventCount>(
-        `SELECT ${child} AS code, count(*) AS reported, count(closed_at) AS resolved
-         FROM events WHERE ${where} reported_at >= @since AND reported_at < @until
-         GROUP BY ${child} ORDER BY ${child}`
-      )
-      .all({ area: areaCode, since, until })
+    const childLevel = childLevelOf[level] ?? (ownColumn[level] ? level : null)
+    if (!childLevel) return []
+    const area = codeRange(areaCode)
+    const { days, pieces } = splitWindow(since, until)
+    const rows: { gridCode: string; reported: number; resolved: number }[] = []
+    if (days) {
+      rows.push(...this.db
+        .prepare<typeof area & typeof days, { gridCode: string; reported: number; resolved: number }>(
+          `SELECT grid_code AS gridCode, sum(reported) AS reported, sum(reported_closed) AS resolved FROM event_daily
+           WHERE day >= @since AND day < @until AND ${inRange('grid_code')} GROUP BY grid_code`
+        )
+        .all({ ...area, ...days }))
+    }
+    for (const w of pieces) {
+      rows.push(...this.db
+        .prepare<typeof area & typeof w, { gridCode: string; reported: number; resolved: number }>(
+          `SELECT grid_code AS gridCode, count(*) AS reported, count(closed_at) AS resolved FROM events INDEXED BY events_reported
+           WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} GROUP BY grid_code`
+        )
+        .all({ ...area, ...w }))
+    }
+    const byChild = new Map<string, ChildEventCount>()
+    for (const r of rows) {
+      if (r.reported === 0 && r.resolved === 0) continue
+      const code = ancestorCode(r.gridCode, childLevel)
+      let c = byChild.get(code)
+      if (!c) byChild.set(code, (c = { code, reported: 0, resolved: 0 }))
+      c.reported += r.reported
+      c.resolved += r.resolved
+    }
+    return [...byChild.values()].filter((c) => c.reported > 0).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
   }
 
   /** Events reported in [since, until) within an area. */

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
 import OlMap from 'ol/Map'
 import View from 'ol/View'
+import ViewHint from 'ol/ViewHint'
 import type BaseLayer from 'ol/layer/Base'
 import type Feature from 'ol/Feature'
 import { defaults as defaultInteractions } from 'ol/interaction/defaults'
@@ -22,6 +23,16 @@ export interface MapTestHook {
   view(): { center: number[]; zoom: number }
   /** Moves the view at once (no animation). */
   setView(center: number[], zoom: number): void
+  /**
+   * Starts (true) or ends (false) a scripted interaction: the view is marked as interacting, as
+   * during a drag, pinch or wheel zoom, so layers render as they do while a person pans and zoom
+   * (the WebGL layer re-draws its buffers under a new transform and rebuilds them once, on end).
+   * Without it every setView() is a jump of a view at rest and the WebGL layer rebuilds its
+   * buffers for all buildings on every frame.
+   */
+  interacting(active: boolean): void
+  /** Map renders so far and their summed duration (precompose → postrender, main-thread ms). */
+  stats(): { renders: number; renderMs: number; features: { buildings: number; cameras: number; staff: number } }
   renderer: BuildingRenderer
 }
 
@@ -70,6 +81,10 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   let index = new Map<string, MapRegion>()
   let areaFeature: Feature | null = null
   let lastSize = ''
+  let interactingNow = false
+  let renderCount = 0
+  let renderMs = 0
+  let renderStart = 0
 
   const scale = (): number => inputs.scale.value
 
@@ -208,6 +223,17 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
       v?.setCenter(center)
       v?.setZoom(z)
     },
+    interacting(active) {
+      const v = map?.getView()
+      if (!v || active === interactingNow) return
+      interactingNow = active
+      v.setHint(ViewHint.INTERACTING, active ? 1 : -1)
+    },
+    stats() {
+      const s = layers?.sources
+      const features = { buildings: s?.buildings.getFeatures().length ?? 0, cameras: s?.cameras.getFeatures().length ?? 0, staff: s?.staff.getFeatures().length ?? 0 }
+      return { renders: renderCount, renderMs, features }
+    },
     renderer: inputs.renderer
   }
 
@@ -227,6 +253,13 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
         ready.value = true
         settled.value = true
       }
+    })
+    map.on('precompose', () => {
+      renderStart = performance.now()
+    })
+    map.on('postrender', () => {
+      renderCount++
+      renderMs += performance.now() - renderStart
     })
     map.on('moveend', () => {
       zoom.value = Math.round((map?.getView().getZoom() ?? 0) * 100) / 100

@@ -91,6 +91,9 @@ describe('layer visibility by zoom', () => {
     expect(visibleAtZoom('buildings', 13)).toBe(false)
     expect(visibleAtZoom('buildings', 14)).toBe(true)
     expect(pointLayerMinZoom.cameras).toBeGreaterThan(pointLayerMinZoom.buildings)
+    // A 4K wall (scale 2) fits the same area one zoom higher: the threshold follows.
+    expect(visibleAtZoom('buildings', 14, 2)).toBe(false)
+    expect(visibleAtZoom('buildings', 14.5, 2)).toBe(true)
     expect(pointLayerMinZoom.staff).toBe(pointLayerMinZoom.cameras)
   })
 

@@ -8,7 +8,7 @@ import WebGLVectorLayer from 'ol/layer/WebGLVector'
 import VectorSource from 'ol/source/Vector'
 import { Fill, Style } from 'ol/style'
 import { classBreaks } from './choropleth'
-import { pointLayerMinZoom, type LayerKey } from './levels'
+import { pointMinZoom, type LayerKey } from './levels'
 import {
   buildingCanvasStyle,
   buildingFlatStyle,
@@ -62,7 +62,7 @@ export type BuildingRenderer = 'webgl' | 'canvas'
 
 /** Buildings by risk, visible from street zoom: WebGL (default) or canvas (for the benchmark). */
 export function createBuildingLayer(source: VectorSource<Feature<Point>>, renderer: BuildingRenderer, scale: number): Layer {
-  const minZoom = pointLayerMinZoom.buildings
+  const minZoom = pointMinZoom('buildings', scale)
   if (renderer === 'webgl') {
     return new WebGLVectorLayer({ source, style: buildingFlatStyle(scale), minZoom, zIndex: 5, disableHitDetection: true })
   }
@@ -82,14 +82,14 @@ export function zoomOf(resolution: number): number {
 export function createCameraLayer(source: VectorSource<Feature<Point>>, scale: () => number): VectorLayer<VectorSource<Feature<Point>>> {
   return new VectorLayer({
     source,
-    minZoom: pointLayerMinZoom.cameras,
+    minZoom: pointMinZoom('cameras', scale()),
     zIndex: 7,
     style: (f: FeatureLike) => cameraStyle(f.get('online') === true, scale())
   })
 }
 
 export function createStaffLayer(source: VectorSource<Feature<Point>>, scale: () => number): VectorLayer<VectorSource<Feature<Point>>> {
-  return new VectorLayer({ source, minZoom: pointLayerMinZoom.staff, zIndex: 6, style: () => staffStyle(scale()) })
+  return new VectorLayer({ source, minZoom: pointMinZoom('staff', scale()), zIndex: 6, style: () => staffStyle(scale()) })
 }
 
 /** Names of the shown regions, decluttered (overlapping labels are dropped, never drawn over each other). */
@@ -199,6 +199,9 @@ export function createMapLayers(options: { renderer: BuildingRenderer; scale: nu
     setScale(next) {
       if (next === scale) return
       scale = next
+      buildings.setMinZoom(pointMinZoom('buildings', next))
+      cameras.setMinZoom(pointMinZoom('cameras', next))
+      staff.setMinZoom(pointMinZoom('staff', next))
       for (const l of [dimmed, shown, district, selected, staff, cameras]) l.changed()
     },
     refreshClasses,

@@ -68,9 +68,18 @@ export const pointLayerMinZoom = {
 } as const
 export type PointLayerKey = keyof typeof pointLayerMinZoom
 
+/**
+ * The zoom from which a point layer shows on a wall of this scale (1 at 1080p, 2 at 2160p): a
+ * bigger wall fits the same area at a higher zoom, so the threshold moves up with it and the
+ * district view of a 4K wall is not covered in points either.
+ */
+export function pointMinZoom(layer: PointLayerKey, scale = 1): number {
+  return pointLayerMinZoom[layer] + Math.log2(Math.max(1, scale))
+}
+
 /** Same rule as OpenLayers' layer minZoom: visible when zoom > minZoom. */
-export function visibleAtZoom(layer: PointLayerKey, zoom: number): boolean {
-  return zoom > pointLayerMinZoom[layer]
+export function visibleAtZoom(layer: PointLayerKey, zoom: number, scale = 1): boolean {
+  return zoom > pointMinZoom(layer, scale)
 }
 
 /** Every toggleable layer, in the order of the toggles. */

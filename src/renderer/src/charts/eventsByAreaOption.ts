@@ -7,6 +7,7 @@ import type {
   TooltipComponentOption
 } from 'echarts/components'
 import type { EventsByArea } from '@shared/api/types'
+import { emptyOption } from './common'
 import { wallColors } from './theme'
 
 export type EventsByAreaOption = ComposeOption<
@@ -45,20 +46,7 @@ export function buildEventsByAreaOption(
 ): EventsByAreaOption {
   const px = (n: number): number => Math.round(n * scale)
   const font = { fontFamily: wallColors.fontFamily }
-  if (data.rows.length === 0) {
-    return {
-      animation: false,
-      graphic: [
-        {
-          type: 'text',
-          left: 'center',
-          top: 'middle',
-          style: { text: labels.empty, fontSize: px(28), fontWeight: 'bold', fill: wallColors.muted, ...font }
-        }
-      ],
-      series: []
-    }
-  }
+  if (data.rows.length === 0) return emptyOption(labels.empty, scale)
   const names = data.rows.map((r) => r.name)
   const rates = new Map(data.rows.map((r) => [r.name, formatRate(r.resolved, r.reported)]))
   const barLabel = {

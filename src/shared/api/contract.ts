@@ -75,7 +75,12 @@ export const apiMethods = {
     input: z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(366) }).strict(),
     role: null
   }),
-  'stats.kpis': method<WallKpis>()({ input: area, role: null }),
+  'stats.kpis': method<WallKpis>()({
+    // `at` (epoch ms, not in the future) rewinds the event windows to that moment; cameras and
+    // staff on duty are always the present state.
+    input: z.object({ areaCode: regionCodeSchema, at: z.number().int().min(0).optional() }).strict(),
+    role: null
+  }),
   'stats.trend': method<DailyTrend>()({ input: areaDays(90), role: null }),
   'stats.hourly': method<HourlyProfile>()({ input: area, role: null }),
   'stats.categories': method<Breakdown<EventCategoryId>>()({ input: areaDays(366), role: null }),

@@ -51,6 +51,20 @@ describe('wall statistics on a hand-made district', () => {
     expect(k.staffOnDuty).toEqual({ value: 3, previous: null, basis: 'none' })
   })
 
+  it('computes the KPIs as of an earlier moment when asked, and refuses a moment in the future', async () => {
+    const weekAgo = NOW - 7 * DAY_MS
+    const rewound = await api('stats.kpis', { areaCode: '440311', at: weekAgo })
+    expect(rewound).toEqual(await wallApi(store, weekAgo)('stats.kpis', { areaCode: '440311' }))
+    expect(rewound.asOf).toBe(weekAgo)
+    // The window ending a week ago is the one today's strip compares with.
+    const k = await api('stats.kpis', { areaCode: '440311' })
+    expect(rewound.resolutionRate.value).toBeCloseTo(k.resolutionRate.previous!)
+    expect(rewound.satisfaction.value).toBe(k.satisfaction.previous)
+    expect(rewound.overdue.value).toBe(k.overdue.previous)
+    await expect(api('stats.kpis', { areaCode: '440311', at: NOW + 1 })).rejects.toMatchObject({ code: 'BAD_INPUT', message: /将来 \/ .*future/ })
+    await expect(api('stats.kpis', { areaCode: '440311', at: -1 } as never)).rejects.toMatchObject({ code: 'BAD_INPUT' })
+  })
+
   it('computes the same KPIs for a street from its own events only', async () => {
     const k = await api('stats.kpis', { areaCode: '440311-001' })
     expect(k.area.level).toBe('street')

@@ -2,6 +2,7 @@ import type { Breakdown, KpiValue, WallKpis } from '@shared/api/types'
 import { eventCategoryIds, type EventCategoryId } from '@shared/domain/categories'
 import { eventSources, type EventSource } from '@shared/domain/event'
 import { DAY_MS, formatShanghaiDate, shanghaiDayStart } from '@shared/time'
+import { ApiError } from '@shared/api/errors'
 import { areaRef, requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
 import { rankWorkers } from './ranking'
 
@@ -39,8 +40,10 @@ export function statsHandlers(
   const { store } = d
   const stats = store.eventStats
   /** Now, the end of every window (exclusive, so an event at `now` counts), and today's start. */
-  const clock = (): { now: number; until: number; today: number } => {
-    const now = d.now()
+  const clock = (at?: number): { now: number; until: number; today: number } => {
+    const present = d.now()
+    if (at !== undefined && at > present) throw new ApiError('BAD_INPUT', `时刻不能在将来 / at ${at} lies in the future`)
+    const now = at ?? present
     return { now, until: now + 1, today: shanghaiDayStart(now) }
   }
   const lastDays = (days: number): { since: number; until: number } => {
@@ -82,9 +85,9 @@ export function statsHandlers(
       }
     },
 
-    'stats.kpis': ({ areaCode }): WallKpis => {
+    'stats.kpis': ({ areaCode, at }): WallKpis => {
       const area = requireRegion(store, areaCode)
-      const { now, until, today } = clock()
+      const { now, until, today } = clock(at)
       const window = RATE_WINDOW_DAYS * DAY_MS
       const back = COMPARE_DAYS * DAY_MS
       const yesterday = (f: (since: number, until: number) => number): KpiValue => ({

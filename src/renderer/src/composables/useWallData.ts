@@ -9,14 +9,20 @@ import { useLiveUpdates } from './useLiveUpdates'
 
 /** The wall's charts cover the last 30 days. */
 export const EVENTS_WINDOW_DAYS = STATS_WINDOW_DAYS
+/**
+ * Windows end at "now": deadlines pass and days roll over with no new event, so figures older
+ * than this are re-read on the next heartbeat (overdue counts grow while nobody reports).
+ */
+export const STATS_MAX_AGE_MS = 60_000
 
 /**
  * Loads the wall's data for the breadcrumb's area and keeps it current from pushed events,
  * re-fetching only what a topic touches: 'events' → the event panels and KPIs (and data
  * freshness); 'district' → map, area and everything; 'mode' → status. A new area (drill-down or
  * breadcrumb) reloads that area's statistics. After a lost connection comes back everything
- * reloads once; a panel that failed is retried on the next status push (the server's heartbeat).
- * Bursts collapse into one re-run. No polling timers.
+ * reloads once; on each status push (the server's heartbeat) a panel that failed is retried and
+ * figures older than STATS_MAX_AGE_MS are re-read. Bursts collapse into one re-run. No polling
+ * timers of its own.
  */
 export function useWallData() {
   const status = useStatusStore()
@@ -81,10 +87,10 @@ export function useWallData() {
         void refreshAll()
         return
       }
-      // The status push doubles as a heartbeat: retry whatever is still failing.
+      // The status push doubles as a heartbeat: retry whatever is still failing, re-read what has aged.
       if (district.error && !district.map) void refreshMap()
-      const failed = stats.failed()
-      if (failed.length > 0) void refreshStats(failed)
+      const due = [...new Set([...stats.failed(), ...stats.olderThan(STATS_MAX_AGE_MS)])]
+      if (due.length > 0) void refreshStats(due)
     },
     data: onTopics,
     connection: (state, previous) => {

@@ -19,6 +19,8 @@ export interface Query<T> {
   data: ShallowRef<T | null>
   loading: Ref<boolean>
   error: ShallowRef<QueryError | null>
+  /** performance.now() of the last successful load (0: never); not reactive. */
+  loadedAt(): number
   /** Loads; an answer that arrives after a newer request started is dropped. Returns the value or null. */
   run(fetch: () => Promise<T>): Promise<T | null>
 }
@@ -29,6 +31,7 @@ export function createQuery<T extends object>(): Query<T> {
   const loading = ref(false)
   const error = shallowRef<QueryError | null>(null)
   let sequence = 0
+  let loaded = 0
 
   async function run(fetch: () => Promise<T>): Promise<T | null> {
     const mine = ++sequence
@@ -38,6 +41,7 @@ export function createQuery<T extends object>(): Query<T> {
       if (mine !== sequence) return null
       data.value = value
       error.value = null
+      loaded = performance.now()
       return value
     } catch (e) {
       if (mine === sequence) error.value = toQueryError(e)
@@ -47,5 +51,5 @@ export function createQuery<T extends object>(): Query<T> {
     }
   }
 
-  return { data, loading, error, run }
+  return { data, loading, error, loadedAt: () => loaded, run }
 }

@@ -71,6 +71,12 @@ export const useStatsStore = defineStore('stats', () => {
     return statNames.filter((n) => queries[n].error.value !== null)
   }
 
+  /** Names of the statistics last loaded more than `ms` ago: their windows end at "now", which moves. */
+  function olderThan(ms: number): StatName[] {
+    const cutoff = performance.now() - ms
+    return statNames.filter((n) => queries[n].data.value !== null && queries[n].loadedAt() < cutoff)
+  }
+
   async function setRankingPeriod(period: RankingPeriod): Promise<void> {
     if (rankingPeriod.value === period) return
     rankingPeriod.value = period
@@ -117,6 +123,7 @@ export const useStatsStore = defineStore('stats', () => {
     expose,
     load,
     failed,
+    olderThan,
     setRankingPeriod
   }
 })

@@ -33,6 +33,29 @@ const buildingDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string => `
     INSERT INTO building_counts (grid_code, risk_level, n) VALUES (${row}.grid_code, ${row}.risk_level, ${sign})
       ON CONFLICT DO UPDATE SET n = n ${sign > 0 ? '+' : '-'} 1;`
 
+/**
+ * The statements that add (sign +1) or remove (sign -1) one event row to or from every worker
+ * window of migration 4 whose start it is not before: its reporter's report, and its handler's
+ * handling once closed (on time, rated, rated 4–5). Reporters and handlers that are not staff
+ * (residents, the system) are not ranked.
+ */
+const workerDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string => `
+    INSERT INTO worker_window (slot, staff_grid, staff_id, reports)
+      SELECT w.slot, s.grid_code, s.id, ${sign} FROM worker_window_since w JOIN staff s ON s.id = ${row}.reporter_id
+      WHERE ${row}.reported_at >= w.since
+      ON CONFLICT DO UPDATE SET reports = reports + excluded.reports;
+    INSERT INTO worker_window (slot, staff_grid, staff_id, handled, on_time, rated, satisfied)
+      SELECT w.slot, s.grid_code, s.id, ${sign}, ${sign} * (${row}.closed_at <= ${row}.deadline_at),
+             ${sign} * (${row}.satisfaction IS NOT NULL), ${sign} * coalesce(${row}.satisfaction >= 4, 0)
+      FROM worker_window_since w JOIN staff s ON s.id = ${row}.handler_id
+      WHERE ${row}.closed_at IS NOT NULL AND ${row}.closed_at >= w.since
+      ON CONFLICT DO UPDATE SET handled = handled + excluded.handled, on_time = on_time + excluded.on_time,
+        rated = rated + excluded.rated, satisfied = satisfied + excluded.satisfied;`
+
+/** A change to the staff (who exists, or which grid they belong to) drops the worker windows: the next read makes them afresh. */
+const dropWorkerWindows = `
+    DELETE FROM worker_window;
+    DELETE FROM worker_window_since;`
 
 export const migrations: readonly string[] = [
   /* 1: the foundation */ `
@@ -253,6 +276,46 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_reporter_cover ON events(reporter_id, reported_at, grid_code) WHERE reporter_id IS NOT NULL;
   CREATE INDEX events_handler_cover ON events(handler_id, closed_at, grid_code, deadline_at, satisfaction)
     WHERE closed_at IS NOT NULL AND handler_id IS NOT NULL;
+  `,
+  /* 4: the worker ranking's windows (docs/STATISTICS.md, "How the queries stay fast"). A window
+     holds, per staff member (keyed by their grid, so an area is a range), the counts of all their
+     events from the window's start on, with no end: events after "now" are subtracted when read,
+     and there are normally none. Triggers on events keep every window right on every write; when
+     the day moves on, a window is shifted by applying only the events between its old and new
+     start (WorkerActivityRepository). A change to the staff table drops the windows, to be made
+     afresh on the next read. Replaces migration 3's per-staff indices. */ `
+  DROP INDEX events_reporter_cover;
+  DROP INDEX events_handler_cover;
+  CREATE TABLE worker_window_since (
+    slot INTEGER PRIMARY KEY,
+    since INTEGER NOT NULL UNIQUE
+  ) STRICT;
+  CREATE TABLE worker_window (
+    slot INTEGER NOT NULL,
+    staff_grid TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    reports INTEGER NOT NULL DEFAULT 0,
+    handled INTEGER NOT NULL DEFAULT 0,
+    on_time INTEGER NOT NULL DEFAULT 0,
+    rated INTEGER NOT NULL DEFAULT 0,
+    satisfied INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (slot, staff_grid, staff_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TRIGGER worker_window_insert AFTER INSERT ON events BEGIN ${workerDelta('NEW', 1)}
+  END;
+  CREATE TRIGGER worker_window_delete AFTER DELETE ON events BEGIN ${workerDelta('OLD', -1)}
+  END;
+  CREATE TRIGGER worker_window_update
+    AFTER UPDATE OF reported_at, deadline_at, closed_at, satisfaction, reporter_id, handler_id ON events BEGIN
+    ${workerDelta('OLD', -1)}
+    ${workerDelta('NEW', 1)}
+  END;
+  CREATE TRIGGER worker_window_staff_insert AFTER INSERT ON staff BEGIN ${dropWorkerWindows}
+  END;
+  CREATE TRIGGER worker_window_staff_delete AFTER DELETE ON staff BEGIN ${dropWorkerWindows}
+  END;
+  CREATE TRIGGER worker_window_staff_update AFTER UPDATE OF id, grid_code ON staff BEGIN ${dropWorkerWindows}
+  END;
   `
 ]
 

@@ -11,6 +11,7 @@ import { ModeRepository } from './repositories/modes'
 import { OperatorRepository } from './repositories/operators'
 import { RegionRepository } from './repositories/regions'
 import { StaffRepository } from './repositories/staff'
+import { WorkerActivityRepository } from './repositories/workerActivity'
 
 /** The SQLite store: one repository per aggregate over one connection. */
 export class Store {
@@ -22,6 +23,8 @@ export class Store {
   readonly events: EventRepository
   /** The wall's event statistics (docs/STATISTICS.md). */
   readonly eventStats: EventStatsRepository
+  /** Per-worker activity for the worker ranking (windows kept by migration 4). */
+  readonly workers: WorkerActivityRepository
   readonly alerts: AlertRepository
   readonly operators: OperatorRepository
   readonly audit: AuditRepository
@@ -35,6 +38,7 @@ export class Store {
     this.staff = new StaffRepository(db)
     this.events = new EventRepository(db)
     this.eventStats = new EventStatsRepository(db)
+    this.workers = new WorkerActivityRepository(db)
     this.alerts = new AlertRepository(db)
     this.operators = new OperatorRepository(db)
     this.audit = new AuditRepository(db)

@@ -89,20 +89,88 @@ describe('wall statistics on the default demo district', () => {
   })
 })
 
-describe('worker ranking strategies agree', () => {
-  it('gives the same activity whether staff are sought one by one or the window is grouped', () => {
+describe('worker ranking windows', () => {
+  /** What each worker of the area did in [since, until), anywhere, counted in JavaScript from every event row. */
+  function counted(store: Store, area: string, since: number, until: number): unknown[] {
+    type Row = { reporter: string | null; handler: string | null; reported: number; closed: number | null; deadline: number; sat: number | null }
+    const events = store.db
+      .prepare('SELECT reporter_id AS reporter, handler_id AS handler, reported_at AS reported, closed_at AS closed, deadline_at AS deadline, satisfaction AS sat FROM events')
+      .all() as Row[]
+    const inArea = (code: string): boolean => code === area || code.startsWith(`${area}-`)
+    const staffGrid = new Map((store.db.prepare('SELECT id, grid_code AS g FROM staff').all() as { id: string; g: string }[]).map((s) => [s.id, s.g]))
+    const out = new Map<string, { staffId: string; reports: number; handled: number; onTime: number; rated: number; satisfied: number }>()
+    const of = (id: string) => out.get(id) ?? out.set(id, { staffId: id, reports: 0, handled: 0, onTime: 0, rated: 0, satisfied: 0 }).get(id)!
+    const ofArea = (id: string | null): id is string => id !== null && staffGrid.has(id) && inArea(staffGrid.get(id)!)
+    for (const e of events) {
+      if (ofArea(e.reporter) && e.reported >= since && e.reported < until) of(e.reporter).reports++
+      if (ofArea(e.handler) && e.closed !== null && e.closed >= since && e.closed < until) {
+        const w = of(e.handler)
+        w.handled++
+        if (e.closed <= e.deadline) w.onTime++
+        if (e.sat !== null) w.rated++
+        if (e.sat !== null && e.sat >= 4) w.satisfied++
+      }
+    }
+    return [...out.values()].sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
+  }
+  const kept = (store: Store, area: string, since: number, until: number): unknown[] =>
+    store.workers.activity(area, since, until).sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
+
+  it('agree with a count from the events table as days move on, events change and windows are reopened', () => {
     const t = tempDir()
-    const store = Store.open(join(t.dir, 'gcc.sqlite3'))
+    let store = Store.open(join(t.dir, 'gcc.sqlite3'))
     try {
       const district = loadDemoDistrict(store, demoOptions).districtCode
       const street = store.regions.children(district)[0]!.code
-      const since = demoOptions.now - 30 * 86_400_000
-      const sort = (rows: { staffId: string }[]): unknown[] => [...rows].sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
-      // The street has thousands of staff (grouped); each of its communities has fewer (sought).
-      const grouped = store.eventStats.workerActivity(street, since, demoOptions.now + 1)
-      const sought = store.regions.children(street).flatMap((c) => store.eventStats.workerActivity(c.code, since, demoOptions.now + 1))
-      expect(grouped.length).toBeGreaterThan(100)
-      expect(sort(sought)).toEqual(sort(grouped))
+      const community = store.regions.children(street)[0]!.code
+      const day = 86_400_000
+      const until = demoOptions.now + 1
+      const month = demoOptions.now - 29 * day
+      const week = demoOptions.now - 6 * day
+      for (const area of [district, street, community]) {
+        expect(kept(store, area, month, until), area).toEqual(counted(store, area, month, until))
+        expect(kept(store, area, week, until), area).toEqual(counted(store, area, week, until))
+      }
+      expect(kept(store, street, month, until).length).toBeGreaterThan(100)
+
+      // The day moves on (and back: a clock set right); a window far away is made afresh.
+      for (const since of [month + day, month + 3 * day, month - 2 * day, week + day, month - 200 * day]) {
+        expect(kept(store, street, since, until), String(since)).toEqual(counted(store, street, since, until))
+      }
+      // An end before the newest events: what lies after it is not counted.
+      expect(kept(store, street, month, until - 5 * day)).toEqual(counted(store, street, month, until - 5 * day))
+
+      // Writes through any path keep the windows right: a new report, a handling moved to
+      // another worker, a late rating, a deletion.
+      const [a, b] = store.db.prepare('SELECT id, grid_code AS g FROM staff WHERE grid_code >= ? AND grid_code < ? LIMIT 2').all(street, `${street}.`) as { id: string; g: string }[]
+      const closed = store.db
+        .prepare('SELECT id FROM events WHERE closed_at >= ? AND grid_code >= ? AND grid_code < ? AND satisfaction IS NULL LIMIT 3')
+        .all(week, street, `${street}.`) as { id: string }[]
+      store.db.prepare('UPDATE events SET handler_id = ? WHERE id = ?').run(a!.id, closed[0]!.id)
+      store.db.prepare('UPDATE events SET satisfaction = 5 WHERE id = ?').run(closed[1]!.id)
+      store.db.prepare('DELETE FROM event_transitions WHERE event_id = ?').run(closed[2]!.id)
+      store.db.prepare('DELETE FROM events WHERE id = ?').run(closed[2]!.id)
+      store.db
+        .prepare(
+          `INSERT INTO events (id, title, category, source, level, status, grid_code, street_code, community_code, lon, lat,
+                               reported_at, deadline_at, closed_at, satisfaction, reporter_id, handler_id)
+           SELECT 'TEST-1', title, category, source, level, status, ?, street_code, community_code, lon, lat,
+                  ?, ?, ?, 4, ?, ? FROM events WHERE id = ?`
+        )
+        .run(b!.g, demoOptions.now - day, demoOptions.now + day, demoOptions.now - 1000, b!.id, b!.id, closed[0]!.id)
+      for (const since of [month, week]) expect(kept(store, street, since, until)).toEqual(counted(store, street, since, until))
+      // A worker moves to another street: the windows are made afresh, with them in their new street.
+      const elsewhere = store.db.prepare("SELECT code FROM regions WHERE level = 'grid' AND code NOT LIKE ? LIMIT 1").get(`${street}-%`) as { code: string }
+      store.db.prepare('UPDATE staff SET grid_code = ? WHERE id = ?').run(elsewhere.code, a!.id)
+      expect(kept(store, street, month, until)).toEqual(counted(store, street, month, until))
+      expect(kept(store, district, month, until)).toEqual(counted(store, district, month, until))
+      expect(kept(store, elsewhere.code, month, until).map((w) => (w as { staffId: string }).staffId)).toContain(a!.id)
+
+      // The windows outlive the process.
+      store.close()
+      store = Store.open(join(t.dir, 'gcc.sqlite3'))
+      expect(kept(store, street, week, until)).toEqual(counted(store, street, week, until))
+      expect((store.db.prepare('SELECT count(*) AS n FROM worker_window_since').get() as { n: number }).n).toBeLessThanOrEqual(4)
     } finally {
       store.close()
       t.remove()

@@ -155,7 +155,7 @@ export function statsHandlers(
     'stats.workerRanking': ({ areaCode, period, limit }) => {
       const area = requireRegion(store, areaCode)
       const { since, until } = lastDays(rankingDays[period])
-      return { area: areaRef(area), period, since, rows: rankWorkers(stats.workerActivity(areaCode, since, until), limit) }
+      return { area: areaRef(area), period, since, rows: rankWorkers(store.workers.activity(areaCode, since, until), limit, (ids) => store.workers.describe(ids)) }
     },
 
     'stats.hotspots': ({ areaCode, days, limit }) => {

@@ -33,19 +33,6 @@ export interface HotspotRow {
   events: number
 }
 
-export interface WorkerActivity {
-  staffId: string
-  name: string
-  role: string
-  gridCode: string
-  gridName: string
-  reports: number
-  handled: number
-  onTime: number
-  rated: number
-  satisfied: number
-}
-
 export interface GridCount {
   gridCode: string
   n: number
@@ -55,8 +42,6 @@ const REPORTED = 'events INDEXED BY events_reported_cover'
 const CLOSED = 'events INDEXED BY events_closed_cover'
 const DEADLINE = 'events INDEXED BY events_deadline_cover'
 const OPEN = 'events INDEXED BY events_open_cover'
-const REPORTER = 'events INDEXED BY events_reporter_cover'
-const HANDLER = 'events INDEXED BY events_handler_cover'
 const DAILY = 'event_daily'
 
 /**
@@ -303,78 +288,5 @@ export class EventStatsRepository {
        FROM ${OPEN} WHERE closed_at IS NULL AND ${inRange('grid_code')}`,
       { ...codeRange(areaCode), since: now, until: now }
     )
-  }
-
-  /**
-   * For each staff member of the area (by their grid) with any activity in the window, among the
-   * area's events: events they reported (reported in the window), events they handled that were
-   * closed in the window, how many of those closed by their deadline, were rated, and were rated 4
-   * or 5. Each count seeks the area's staff one by one in the per-staff indices of migration 3
-   * (reporter_id or handler_id, then time), so it reads only their events of the window and never
-   * sorts them.
-   */
-  workerActivity(areaCode: string, since: number, until: number): WorkerActivity[] {
-    const p = { ...codeRange(areaCode), since, until }
-    const staffOfArea = `SELECT id FROM staff WHERE ${inRange('grid_code')}`
-    // Many staff (a street, the district, mostly idle in a given window): read the window in time
-    // order and group by person. Few (a community or a grid): seek each person (below).
-    const few = (this.db.prepare<typeof p, { n: number }>(`SELECT count(*) AS n FROM (${staffOfArea} LIMIT 2000)`).get(p)!.n) < 2000
-    if (!few) {
-      return this.all<WorkerActivity>(
-        `SELECT s.id AS staffId, s.name AS name, s.role AS role, s.grid_code AS gridCode, g.name AS gridName,
-                x.reports AS reports, x.handled AS handled, x.onTime AS onTime, x.rated AS rated, x.satisfied AS satisfied
-         FROM (
-           SELECT id, sum(rep) AS reports, sum(hand) AS handled, sum(ontime) AS onTime, sum(rated) AS rated, sum(sat) AS satisfied
-           FROM (
-             SELECT reporter_id AS id, 1 AS rep, 0 AS hand, 0 AS ontime, 0 AS rated, 0 AS sat FROM ${REPORTED}
-             WHERE reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')} AND reporter_id IS NOT NULL
-             UNION ALL
-             SELECT handler_id, 0, 1, closed_at <= deadline_at, satisfaction IS NOT NULL, coalesce(satisfaction >= 4, 0) FROM ${CLOSED}
-             WHERE closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')} AND handler_id IS NOT NULL
-           ) GROUP BY id
-         ) x
-         JOIN staff s ON s.id = x.id JOIN regions g ON g.code = s.grid_code
-         WHERE ${inRange('s.grid_code')}`,
-        p
-      )
-    }
-    // Few staff: seek each of them in the per-staff indices.
-    const reports = this.all<{ id: string; n: number }>(
-      `SELECT reporter_id AS id, count(*) AS n FROM ${REPORTER}
-       WHERE reporter_id IS NOT NULL AND reporter_id IN (${staffOfArea})
-         AND reported_at >= @since AND reported_at < @until AND ${inRange('grid_code')}
-       GROUP BY reporter_id`,
-      p
-    )
-    const handled = this.all<{ id: string; handled: number; onTime: number; rated: number; satisfied: number }>(
-      `SELECT handler_id AS id, count(*) AS handled, sum(closed_at <= deadline_at) AS onTime,
-              count(satisfaction) AS rated, coalesce(sum(satisfaction >= 4), 0) AS satisfied
-       FROM ${HANDLER}
-       WHERE closed_at IS NOT NULL AND handler_id IS NOT NULL AND handler_id IN (${staffOfArea})
-         AND closed_at >= @since AND closed_at < @until AND ${inRange('grid_code')}
-       GROUP BY handler_id`,
-      p
-    )
-    const active = new Map<string, Omit<WorkerActivity, 'name' | 'role' | 'gridCode' | 'gridName'>>()
-    const of = (id: string): Omit<WorkerActivity, 'name' | 'role' | 'gridCode' | 'gridName'> => {
-      let a = active.get(id)
-      if (!a) active.set(id, (a = { staffId: id, reports: 0, handled: 0, onTime: 0, rated: 0, satisfied: 0 }))
-      return a
-    }
-    for (const r of reports) of(r.id).reports += r.n
-    for (const h of handled) Object.assign(of(h.id), { handled: h.handled, onTime: h.onTime, rated: h.rated, satisfied: h.satisfied })
-    if (active.size === 0) return []
-    const people = this.db
-      .prepare<{ lo: string; hi: string }, { staffId: string; name: string; role: string; gridCode: string; gridName: string }>(
-        `SELECT s.id AS staffId, s.name AS name, s.role AS role, s.grid_code AS gridCode, g.name AS gridName
-         FROM staff s JOIN regions g ON g.code = s.grid_code WHERE ${inRange('s.grid_code')}`
-      )
-      .all(codeRange(areaCode))
-    const out: WorkerActivity[] = []
-    for (const s of people) {
-      const a = active.get(s.staffId)
-      if (a) out.push({ ...s, ...a })
-    }
-    return out
   }
 }

@@ -4,6 +4,7 @@ import type { EventTransition, GovEvent } from '@shared/domain/event'
 import type { Staff } from '@shared/domain/people'
 import type { RegionRecord } from '../store/repositories/regions'
 import { generateBuildings } from './buildings'
+import { generateDemoAlerts, type DemoAlert } from './alerts'
 import { generateCameras } from './cameras'
 import { EventPlanner } from './events/events'
 import type { DemoOptions } from './options'
@@ -21,6 +22,8 @@ export interface DemoDistrict {
   buildings: Building[]
   cameras: Camera[]
   staff: Staff[]
+  /** The last day's camera alerts. */
+  alerts: DemoAlert[]
   events: GovEvent[]
   transitions: EventTransition[]
 }
@@ -61,6 +64,7 @@ export function planDemoDistrict(options: DemoOptions, progress = new Progress(o
   progress.report('buildings', 0.88, `楼栋 ${buildings.length}`, `${buildings.length} buildings`)
   const cameras = generateCameras(rng.fork('cameras'), grids, sitesByGrid, options.scale, projection)
   progress.report('cameras', 0.92, `摄像机 ${cameras.length}`, `${cameras.length} cameras`)
+  const alerts = generateDemoAlerts(rng.fork('alerts'), cameras, options.now)
   const { staff, teams } = generateStaff(rng.fork('staff'), grids, sitesByGrid, options.scale, options.now, projection)
   progress.report('staff', 0.96, `网格队伍 ${staff.length} 人`, `${staff.length} staff`)
   const events = new EventPlanner(rng.fork('events'), { grids, sitesByGrid, teams, projection, now: options.now, scale: options.scale })
@@ -73,6 +77,7 @@ export function planDemoDistrict(options: DemoOptions, progress = new Progress(o
     buildings,
     cameras,
     staff,
+    alerts,
     events
   }
 }

@@ -36,6 +36,13 @@ export function loadDemoDistrict(store: Store, options: DemoOptions): DemoSummar
       eventProgress.report('events', chunk.daysDone / chunk.totalDays, `生成并写入事件 ${events}/${planner.total}`, `events ${events}/${planner.total}`)
     }
 
+    store.alerts.ingest(base.alerts)
+    for (const a of base.alerts) {
+      if (a.status === 'new') continue
+      const action = a.status === 'acknowledged' ? 'acknowledge' : a.status === 'dispatched' ? 'dispatch' : 'dismiss'
+      store.alerts.applyAction(a.id, action, a.handledBy ?? 'demo', a.handledAt ?? a.at, { dismissReason: a.dismissReason ?? undefined })
+    }
+
     store.meta.set(metaKeys.demoSeed, String(options.seed))
     store.meta.set(metaKeys.demoScale, String(options.scale))
     store.meta.set(metaKeys.demoCenter, options.center.join(','))
@@ -56,6 +63,7 @@ export function loadDemoDistrict(store: Store, options: DemoOptions): DemoSummar
       buildings: base.buildings.length,
       cameras: base.cameras.length,
       staff: base.staff.length,
+      alerts: base.alerts.length,
       events,
       transitions,
       elapsedMs: 0

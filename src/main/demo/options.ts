@@ -29,6 +29,7 @@ export interface DemoSummary {
   buildings: number
   cameras: number
   staff: number
+  alerts: number
   events: number
   /** Rows of event timelines (event_transitions). */
   transitions: number

@@ -316,6 +316,50 @@ export const migrations: readonly string[] = [
   END;
   CREATE TRIGGER worker_window_staff_update AFTER UPDATE OF id, grid_code ON staff BEGIN ${dropWorkerWindows}
   END;
+  `,
+  /* 5: camera-AI alerts end to end (issue 4, docs/ALERTS.md): where each alert was routed, its
+     format and repeats, who handled it and how; refused messages (counted by reason, the latest
+     kept in a bounded quarantine); and the outbox of messages for the broker (dispatches and
+     acknowledgements), published exactly once per id when the broker is reachable. */ `
+  ALTER TABLE alerts ADD COLUMN community_code TEXT NOT NULL DEFAULT '';
+  ALTER TABLE alerts ADD COLUMN street_code TEXT NOT NULL DEFAULT '';
+  ALTER TABLE alerts ADD COLUMN format TEXT NOT NULL DEFAULT 'native' CHECK (format IN ('native','frigate'));
+  ALTER TABLE alerts ADD COLUMN messages INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE alerts ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE alerts ADD COLUMN ended INTEGER NOT NULL DEFAULT 0 CHECK (ended IN (0,1));
+  ALTER TABLE alerts ADD COLUMN handled_by TEXT;
+  ALTER TABLE alerts ADD COLUMN handled_at INTEGER;
+  ALTER TABLE alerts ADD COLUMN dismiss_reason TEXT;
+  ALTER TABLE alerts ADD COLUMN dismiss_note TEXT;
+  UPDATE alerts SET last_seen_at = at,
+    community_code = (SELECT parent_code FROM regions WHERE code = alerts.grid_code),
+    street_code = (SELECT c.parent_code FROM regions g JOIN regions c ON c.code = g.parent_code WHERE g.code = alerts.grid_code);
+  CREATE INDEX alerts_open ON alerts(at) WHERE status IN ('new','acknowledged');
+  CREATE INDEX alerts_camera_track ON alerts(camera_id, track_id) WHERE track_id IS NOT NULL;
+
+  CREATE TABLE alert_rejections (
+    reason TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE alert_quarantine (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    bytes INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    topic TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    sent_at INTEGER
+  ) STRICT;
+  CREATE INDEX outbox_pending ON outbox(created_at) WHERE sent_at IS NULL;
   `
 ]
 

@@ -26,11 +26,18 @@ export const apiMethodNames = [
   'operators.list',
   'operators.create',
   'audit.latest',
-  'mode.set'
+  'mode.set',
+  'alerts.latest',
+  'alerts.get',
+  'alerts.counts',
+  'alerts.acknowledge',
+  'alerts.dispatch',
+  'alerts.dismiss',
+  'alerts.quarantine'
 ] as const
 export type ApiMethodName = (typeof apiMethodNames)[number]
 
-export const apiEventNames = ['status', 'data'] as const
+export const apiEventNames = ['status', 'data', 'alerts'] as const
 export type ApiEventName = (typeof apiEventNames)[number]
 
 /** Electron IPC channels. */

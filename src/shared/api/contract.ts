@@ -3,6 +3,8 @@ import { operatingModes } from '../domain/mode'
 import { operatorRoles, type Operator, type OperatorRole } from '../domain/people'
 import { isRegionCode } from '../domain/gridCode'
 import type { ModeChange } from '../domain/mode'
+import { dismissReasons } from '../domain/alert'
+import type { AlertCounts, AlertView, QuarantineEntry } from './alertTypes'
 import type { ApiMethodName } from './channels'
 import type { EventCategoryId } from '../domain/categories'
 import type { EventSource } from '../domain/event'
@@ -60,6 +62,8 @@ export const regionCodeSchema = z
   .refine((c) => isRegionCode(c), { message: '区划编码格式错误 / malformed region code' })
 const area = z.object({ areaCode: regionCodeSchema }).strict()
 const areaDays = (max: number) => z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(max) }).strict()
+export const alertIdSchema = z.string().min(1).max(200)
+const alertId = z.object({ id: alertIdSchema }).strict()
 const username = z
   .string()
   .trim()
@@ -136,6 +140,27 @@ export const apiMethods = {
       .strict(),
     role: 'dispatcher',
     audit: true
+  }),
+  'alerts.latest': method<AlertView[]>()({
+    input: z.object({ areaCode: regionCodeSchema.optional(), limit: z.number().int().min(1).max(200) }).strict(),
+    role: null
+  }),
+  'alerts.get': method<AlertView>()({ input: alertId, role: null }),
+  'alerts.counts': method<AlertCounts>()({ input: area, role: null }),
+  'alerts.acknowledge': method<AlertView>()({ input: alertId, role: 'dutyOfficer', audit: true }),
+  'alerts.dispatch': method<AlertView>()({
+    input: z.object({ id: alertIdSchema, note: z.string().trim().max(500).optional() }).strict(),
+    role: 'dutyOfficer',
+    audit: true
+  }),
+  'alerts.dismiss': method<AlertView>()({
+    input: z.object({ id: alertIdSchema, reason: z.enum(dismissReasons), note: z.string().trim().max(500).optional() }).strict(),
+    role: 'dutyOfficer',
+    audit: true
+  }),
+  'alerts.quarantine': method<QuarantineEntry[]>()({
+    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    role: 'dutyOfficer'
   })
 } satisfies Record<ApiMethodName, MethodSpec>
 

@@ -2,6 +2,9 @@ import type { MultiPolygonCoords, PolygonCoords } from '../domain/geo'
 import type { OperatingMode } from '../domain/mode'
 import type { Operator } from '../domain/people'
 import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/region'
+import type { AlertView, IngestStatus } from './alertTypes'
+
+export type * from './alertTypes'
 
 /** Output types of the API. Inputs are the zod schemas in contract.ts. */
 
@@ -22,6 +25,8 @@ export interface SystemStatus {
   serverTime: number
   district: { code: string; name: string } | null
   demo: { seed: number; scale: number; generatedAt: number } | null
+  /** The camera-alert link (null until the ingest has started). */
+  ingest: IngestStatus | null
 }
 
 export interface MapRegion {
@@ -87,12 +92,14 @@ export interface AuditEntry {
 }
 
 /** Which data changed, so the wall refreshes only the affected panels. */
-export const dataTopics = ['district', 'events', 'operators', 'mode'] as const
+export const dataTopics = ['district', 'events', 'operators', 'mode', 'alerts'] as const
 export type DataTopic = (typeof dataTopics)[number]
 
 export interface ApiEvents {
   status: SystemStatus
   data: { topics: DataTopic[] }
+  /** New and changed alerts, pushed as they are committed (newest first). */
+  alerts: { alerts: AlertView[] }
 }
 
 // ---- The normal-mode wall (issue 3). Every statistic is for one area: the one in the breadcrumb.

@@ -24,6 +24,23 @@ describe('wall statistics on the default demo district', () => {
     remove()
   })
 
+  it('has the last day of camera alerts, each at its camera in its grid, the older ones mostly handled', async () => {
+    const latest = await api('alerts.latest', { limit: 200 })
+    expect(latest.length).toBeGreaterThan(100)
+    expect(latest.length).toBeLessThan(200)
+    for (const a of latest) {
+      expect(a.at).toBeGreaterThan(demoOptions.now - 86_400_000)
+      expect(a.at).toBeLessThanOrEqual(demoOptions.now)
+      expect(a.gridCode.startsWith(`${a.streetCode}-`)).toBe(true)
+      expect(a.cameraName).not.toBe(a.cameraId)
+    }
+    const statuses = new Set(latest.map((a) => a.status))
+    expect([...statuses].sort()).toEqual(['acknowledged', 'dismissed', 'dispatched', 'new'])
+    const counts = await api('alerts.counts', { areaCode: district })
+    expect(Object.values(counts.byType).reduce((s, n) => s + n, 0)).toBeGreaterThan(0)
+    expect(counts.open).toBe(latest.filter((a) => a.status === 'new' || a.status === 'acknowledged').length)
+  })
+
   it('shows plausible headline KPIs for the district', async () => {
     const k = await api('stats.kpis', { areaCode: district })
     // ~100 events a day; today until 14:30.

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Alert } from '@shared/domain/alert'
+import type { RoutedAlert } from '../../../src/main/alerts/types'
 import { Store } from '../../../src/main/store/store'
 import { loadMiniDistrict } from '../../support/miniDistrict'
 import { tempDir } from '../../support/tempDir'
@@ -22,23 +22,37 @@ describe('repositories on a real SQLite file', () => {
     remove()
   })
 
-  const alert = (over: Partial<Alert> = {}): Alert => ({
-    id: 'A1', cameraId: 'CAM-1', type: 'fireSmoke', score: 0.7, at: NOW, lon: 113.91, lat: 22.71, gridCode: '440311-001-01-001',
-    status: 'new', eventId: null, snapshotUrl: null, zone: null, trackId: 't-9', ...over
+  const alert = (over: Partial<RoutedAlert> = {}): RoutedAlert => ({
+    id: 'A1', format: 'native', cameraId: 'CAM-1', type: 'fireSmoke', score: 0.7, at: NOW, position: null, lon: 113.91, lat: 22.71,
+    gridCode: '440311-001-01-001', communityCode: '440311-001-01', streetCode: '440311-001', snapshotUrl: null, zone: null,
+    trackId: 't-9', ended: false, ...over
   })
 
   it('keeps one alert per id when the same track is reported again', () => {
-    store.alerts.upsert(alert())
-    store.alerts.upsert(alert({ score: 0.93, snapshotUrl: 'snap/1.jpg' }))
-    store.alerts.upsert(alert({ score: 0.5 }))
+    expect(store.alerts.ingest([alert(), alert({ score: 0.93, snapshotUrl: 'snap/1.jpg', at: NOW + 2000 })])).toEqual(['A1'])
+    store.alerts.ingest([alert({ score: 0.5, ended: true, at: NOW + 5000 })])
     expect(store.alerts.latest(10)).toHaveLength(1)
-    expect(store.alerts.get('A1')).toMatchObject({ score: 0.93, snapshotUrl: 'snap/1.jpg', trackId: 't-9' })
-    expect(store.alerts.countsByType(NOW - 1)).toEqual({ fireSmoke: 1 })
+    expect(store.alerts.view('A1')).toMatchObject({
+      score: 0.93, snapshotUrl: 'snap/1.jpg', trackId: 't-9', at: NOW, lastSeenAt: NOW + 5000, messages: 3, ended: true,
+      status: 'new', cameraName: '一号路口', streetCode: '440311-001'
+    })
+    expect(store.alerts.counts('440311', NOW - 1)).toMatchObject({ byType: { fireSmoke: 1, fight: 0 }, open: 1 })
+    expect(store.alerts.counts('440311-002', NOW - 1)).toMatchObject({ byType: { fireSmoke: 0 }, open: 0 })
   })
 
-  it('refuses an alert for a camera or grid it does not know (foreign keys are on)', () => {
-    expect(() => store.alerts.upsert(alert({ id: 'A2', cameraId: 'CAM-404' }))).toThrow(/FOREIGN KEY/)
-    expect(() => store.alerts.upsert(alert({ id: 'A3', gridCode: '440311-009-01-001' }))).toThrow(/FOREIGN KEY/)
+  it('refuses an alert for a camera or grid it does not know (foreign keys are on), and stores none of its batch', () => {
+    expect(() => store.alerts.ingest([alert({ id: 'A0' }), alert({ id: 'A2', cameraId: 'CAM-404' })])).toThrow(/FOREIGN KEY/)
+    expect(() => store.alerts.ingest([alert({ id: 'A3', gridCode: '440311-009-01-001' })])).toThrow(/FOREIGN KEY/)
+    expect(store.alerts.count()).toBe(0)
+  })
+
+  it('counts refused messages by reason and keeps only the latest in quarantine', () => {
+    const r = (i: number) => ({ reason: i % 2 ? 'badSchema' : 'malformedJson', detail: `d${i}`, topic: 'alerts/x', excerpt: '<b>', bytes: 3, at: NOW + i }) as const
+    store.alerts.reject(Array.from({ length: 1005 }, (_, i) => r(i)))
+    expect(store.alerts.rejectionCounts()).toEqual({ badSchema: 502, malformedJson: 503 })
+    const q = store.alerts.quarantine(2000)
+    expect(q).toHaveLength(1000)
+    expect(q[0]).toMatchObject({ detail: 'd1004', excerpt: '<b>' })
   })
 
   it('counts within an area by its code, not by string accident', () => {
@@ -57,7 +71,7 @@ describe('repositories on a real SQLite file', () => {
 
   it('clears the district without touching operators and audit', () => {
     store.audit.append({ at: NOW, operatorId: null, username: 'x', action: 'auth.signIn', target: null, detail: null, outcome: 'refused' })
-    store.alerts.upsert(alert())
+    store.alerts.ingest([alert()])
     store.clearDistrict()
     expect(store.regions.count()).toBe(0)
     expect(store.events.count()).toBe(0)

@@ -1,7 +1,8 @@
 import type { ApiMethodName } from '@shared/api/channels'
 import { ApiError } from '@shared/api/errors'
-import type { AreaRef, DataTopic, Runtime } from '@shared/api/types'
+import type { AreaRef, DataTopic, IngestStatus, Runtime } from '@shared/api/types'
 import type { Region } from '@shared/domain/region'
+import type { AlertActions } from '../../alerts/actions'
 import type { Store } from '../../store/store'
 import type { TileService } from '../../tiles'
 import type { AuthService } from '../auth'
@@ -16,6 +17,10 @@ export interface HandlerDeps {
   hub: EventHub
   /** The basemap and its tiles; absent in tests that need no map. */
   tiles?: TileService
+  /** Handling of camera alerts; absent where the alert pipeline does not run. */
+  alertActions?: AlertActions
+  /** The camera-alert link for the status; absent or null before the pipeline has started. */
+  ingestStatus?: () => IngestStatus | null
   runtime: Runtime
   productName: string
   version: string

@@ -1,4 +1,5 @@
 import type { Handlers } from '../dispatcher'
+import { alertHandlers } from './alerts'
 import { authHandlers } from './auth'
 import type { HandlerDeps } from './deps'
 import { mapHandlers } from './map'
@@ -16,6 +17,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...mapHandlers(d),
     ...statsHandlers(d),
     ...regionHandlers(d),
-    ...authHandlers(d)
+    ...authHandlers(d),
+    ...alertHandlers(d)
   }
 }

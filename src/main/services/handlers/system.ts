@@ -17,7 +17,8 @@ export function buildStatus(d: HandlerDeps): SystemStatus {
     demo:
       seed === null
         ? null
-        : { seed: Number(seed), scale: Number(meta.get(metaKeys.demoScale) ?? 1), generatedAt: Number(meta.get(metaKeys.demoGeneratedAt) ?? 0) }
+        : { seed: Number(seed), scale: Number(meta.get(metaKeys.demoScale) ?? 1), generatedAt: Number(meta.get(metaKeys.demoGeneratedAt) ?? 0) },
+    ingest: d.ingestStatus?.() ?? null
   }
 }
 

@@ -1,38 +1,160 @@
 import type { Db } from '../database'
-import type { Alert, AlertType } from '@shared/domain/alert'
+import type { AlertCounts, AlertView, QuarantineEntry } from '@shared/api/alertTypes'
+import { alertTypes, type AlertAction, type AlertType, type DismissReason } from '@shared/domain/alert'
+import type { RejectReason } from '@shared/alerts/rejections'
+import type { Rejection, RoutedAlert } from '../../alerts/types'
+import { codeRange, inRange } from './area'
 
-const columns = `id, camera_id AS cameraId, type, score, at, lon, lat, grid_code AS gridCode, status,
-  event_id AS eventId, snapshot_url AS snapshotUrl, zone, track_id AS trackId`
+/** Refused messages kept for inspection; older ones are dropped. */
+export const QUARANTINE_LIMIT = 1000
 
-/** Camera AI alerts, routed to the grid that contains them. */
+const viewColumns = `a.id, a.camera_id AS cameraId, a.type, a.score, a.at, a.lon, a.lat, a.grid_code AS gridCode, a.status,
+  a.event_id AS eventId, a.snapshot_url AS snapshotUrl, a.zone, a.track_id AS trackId,
+  coalesce(c.name, a.camera_id) AS cameraName, coalesce(g.name, a.grid_code) AS gridName,
+  a.community_code AS communityCode, a.street_code AS streetCode, a.format, a.messages, a.last_seen_at AS lastSeenAt,
+  a.ended, a.handled_by AS handledBy, a.handled_at AS handledAt, a.dismiss_reason AS dismissReason, a.dismiss_note AS dismissNote`
+const viewFrom = 'alerts a LEFT JOIN cameras c ON c.id = a.camera_id LEFT JOIN regions g ON g.code = a.grid_code'
+
+type ViewRow = Omit<AlertView, 'ended'> & { ended: number }
+const toView = (r: ViewRow): AlertView => ({ ...r, ended: r.ended === 1 })
+
+/** Camera AI alerts, routed to the grid that contains them, and the messages refused on the way. */
 export class AlertRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts an alert, or updates the one with the same id (a repeated message for one track). */
-  upsert(a: Alert): void {
+  /**
+   * Stores a batch of sightings in one transaction: a new id inserts an alert, a known id (a
+   * repeat for one tracked object, a redelivered message) updates it — highest score, latest
+   * sighting, snapshot and zone once known, ended once ended — and never changes its handling.
+   * Returns the ids stored, in batch order without repeats.
+   */
+  ingest(batch: readonly RoutedAlert[]): string[] {
+    const upsert = this.db.prepare(
+      `INSERT INTO alerts (id, camera_id, type, score, at, lon, lat, grid_code, community_code, street_code, status,
+                           event_id, snapshot_url, zone, track_id, format, messages, last_seen_at, ended)
+       VALUES (@id, @cameraId, @type, @score, @at, @lon, @lat, @gridCode, @communityCode, @streetCode, 'new',
+               NULL, @snapshotUrl, @zone, @trackId, @format, 1, @at, @ended)
+       ON CONFLICT(id) DO UPDATE SET
+         score = max(score, excluded.score),
+         at = min(at, excluded.at),
+         last_seen_at = max(last_seen_at, excluded.last_seen_at),
+         snapshot_url = coalesce(excluded.snapshot_url, snapshot_url),
+         zone = coalesce(excluded.zone, zone),
+         ended = max(ended, excluded.ended),
+         messages = messages + 1`
+    )
+    const seen = new Set<string>()
+    this.db.transaction(() => {
+      for (const a of batch) {
+        upsert.run({
+          id: a.id,
+          cameraId: a.cameraId,
+          type: a.type,
+          score: a.score,
+          at: a.at,
+          lon: a.lon,
+          lat: a.lat,
+          gridCode: a.gridCode,
+          communityCode: a.communityCode,
+          streetCode: a.streetCode,
+          snapshotUrl: a.snapshotUrl,
+          zone: a.zone,
+          trackId: a.trackId,
+          format: a.format,
+          ended: a.ended ? 1 : 0
+        })
+        seen.add(a.id)
+      }
+    })()
+    return [...seen]
+  }
+
+  /** Counts refused messages by reason and keeps the latest QUARANTINE_LIMIT of them. */
+  reject(rejections: readonly Rejection[]): void {
+    if (rejections.length === 0) return
+    const count = this.db.prepare('INSERT INTO alert_rejections (reason, n) VALUES (?, 1) ON CONFLICT DO UPDATE SET n = n + 1')
+    const keep = this.db.prepare('INSERT INTO alert_quarantine (at, reason, detail, topic, excerpt, bytes) VALUES (?, ?, ?, ?, ?, ?)')
+    this.db.transaction(() => {
+      for (const r of rejections) {
+        count.run(r.reason)
+        keep.run(r.at, r.reason, r.detail.slice(0, 500), r.topic.slice(0, 300), r.excerpt.slice(0, 300), r.bytes)
+      }
+      this.db.prepare('DELETE FROM alert_quarantine WHERE id <= (SELECT max(id) FROM alert_quarantine) - ?').run(QUARANTINE_LIMIT)
+    })()
+  }
+
+  rejectionCounts(): Partial<Record<RejectReason, number>> {
+    const rows = this.db.prepare<[], { reason: RejectReason; n: number }>('SELECT reason, n FROM alert_rejections').all()
+    return Object.fromEntries(rows.map((r) => [r.reason, r.n]))
+  }
+
+  /** Newest refused messages first. */
+  quarantine(limit: number): QuarantineEntry[] {
+    return this.db
+      .prepare<[number], QuarantineEntry>('SELECT id, at, reason, detail, topic, excerpt, bytes FROM alert_quarantine ORDER BY id DESC LIMIT ?')
+      .all(limit)
+  }
+
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM alerts').get()!.n
+  }
+
+  view(id: string): AlertView | null {
+    const row = this.db.prepare<[string], ViewRow>(`SELECT ${viewColumns} FROM ${viewFrom} WHERE a.id = ?`).get(id)
+    return row ? toView(row) : null
+  }
+
+  views(ids: readonly string[]): AlertView[] {
+    if (ids.length === 0) return []
+    return this.db
+      .prepare<string[], ViewRow>(`SELECT ${viewColumns} FROM ${viewFrom} WHERE a.id IN (${ids.map(() => '?').join(',')}) ORDER BY a.at DESC`)
+      .all(...ids)
+      .map(toView)
+  }
+
+  /** Newest first, within an area (by grid) when given. */
+  latest(limit: number, areaCode?: string): AlertView[] {
+    const area = areaCode ? codeRange(areaCode) : { lo: '', hi: '\uffff' }
+    return this.db
+      .prepare<{ lo: string; hi: string; limit: number }, ViewRow>(
+        `SELECT ${viewColumns} FROM ${viewFrom} WHERE ${inRange('a.grid_code')} ORDER BY a.at DESC LIMIT @limit`
+      )
+      .all({ ...area, limit })
+      .map(toView)
+  }
+
+  /** Alerts of the area seen since `since`, by type (every type present), and how many are still open. */
+  counts(areaCode: string, since: number): AlertCounts {
+    const p = { ...codeRange(areaCode), since }
+    const rows = this.db
+      .prepare<typeof p, { type: AlertType; n: number }>(
+        `SELECT type, count(*) AS n FROM alerts INDEXED BY alerts_grid_at WHERE ${inRange('grid_code')} AND at >= @since GROUP BY type`
+      )
+      .all(p)
+    const byType = Object.fromEntries(alertTypes.map((t) => [t, 0])) as Record<AlertType, number>
+    for (const r of rows) if (r.type in byType) byType[r.type] = r.n
+    const open = this.db
+      .prepare<typeof p, { n: number }>(`SELECT count(*) AS n FROM alerts WHERE status IN ('new','acknowledged') AND ${inRange('grid_code')}`)
+      .get(p)!.n
+    return { byType, open }
+  }
+
+  /** Records a handling step; the caller has checked that the step is allowed from the current status. */
+  applyAction(
+    id: string,
+    action: AlertAction,
+    by: string,
+    at: number,
+    extra: { eventId?: string; dismissReason?: DismissReason; note?: string | null } = {}
+  ): void {
+    const status = action === 'acknowledge' ? 'acknowledged' : action === 'dispatch' ? 'dispatched' : 'dismissed'
     this.db
       .prepare(
-        `INSERT INTO alerts (id, camera_id, type, score, at, lon, lat, grid_code, status, event_id, snapshot_url, zone, track_id)
-         VALUES (@id, @cameraId, @type, @score, @at, @lon, @lat, @gridCode, @status, @eventId, @snapshotUrl, @zone, @trackId)
-         ON CONFLICT(id) DO UPDATE SET score = max(score, excluded.score), snapshot_url = coalesce(excluded.snapshot_url, snapshot_url)`
+        `UPDATE alerts SET status = @status, handled_by = @by, handled_at = @at,
+           event_id = coalesce(@eventId, event_id), dismiss_reason = coalesce(@dismissReason, dismiss_reason),
+           dismiss_note = coalesce(@note, dismiss_note)
+         WHERE id = @id`
       )
-      .run(a)
-  }
-
-  get(id: string): Alert | null {
-    return this.db.prepare<[string], Alert>(`SELECT ${columns} FROM alerts WHERE id = ?`).get(id) ?? null
-  }
-
-  /** Newest first. */
-  latest(limit: number): Alert[] {
-    return this.db.prepare<[number], Alert>(`SELECT ${columns} FROM alerts ORDER BY at DESC LIMIT ?`).all(limit)
-  }
-
-  /** Alerts per type since a time (e.g. the start of today). */
-  countsByType(since: number): Partial<Record<AlertType, number>> {
-    const rows = this.db
-      .prepare<[number], { type: AlertType; n: number }>('SELECT type, count(*) AS n FROM alerts WHERE at >= ? GROUP BY type')
-      .all(since)
-    return Object.fromEntries(rows.map((r) => [r.type, r.n]))
+      .run({ id, status, by, at, eventId: extra.eventId ?? null, dismissReason: extra.dismissReason ?? null, note: extra.note ?? null })
   }
 }

@@ -1,0 +1,34 @@
+import { ApiError } from '@shared/api/errors'
+import { shanghaiDayStart } from '@shared/time'
+import type { AlertActions } from '../../alerts/actions'
+import { requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
+
+/** The camera-alert methods: reading the feed for any wall, handling for duty officers (docs/ALERTS.md). */
+export function alertHandlers(
+  d: HandlerDeps
+): HandlerGroup<'alerts.latest' | 'alerts.get' | 'alerts.counts' | 'alerts.acknowledge' | 'alerts.dispatch' | 'alerts.dismiss' | 'alerts.quarantine'> {
+  const { store } = d
+  const actions = (): AlertActions => {
+    if (!d.alertActions) throw new ApiError('UNAVAILABLE', '预警处置未启用 / alert handling is not running')
+    return d.alertActions
+  }
+  return {
+    'alerts.latest': ({ areaCode, limit }) => {
+      if (areaCode) requireRegion(store, areaCode)
+      return store.alerts.latest(limit, areaCode)
+    },
+    'alerts.get': ({ id }) => {
+      const alert = store.alerts.view(id)
+      if (!alert) throw new ApiError('NOT_FOUND', `没有该预警 / no alert with id ${id}`)
+      return alert
+    },
+    'alerts.counts': ({ areaCode }) => {
+      requireRegion(store, areaCode)
+      return store.alerts.counts(areaCode, shanghaiDayStart(d.now()))
+    },
+    'alerts.acknowledge': ({ id }, ctx) => actions().acknowledge(id, ctx.operator!.username),
+    'alerts.dispatch': ({ id, note }, ctx) => actions().dispatch(id, ctx.operator!.username, note),
+    'alerts.dismiss': ({ id, reason, note }, ctx) => actions().dismiss(id, ctx.operator!.username, reason, note),
+    'alerts.quarantine': ({ limit }) => store.alerts.quarantine(limit)
+  }
+}

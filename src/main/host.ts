@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       log
     })
   } catch (err) {
-    core.stop()
+    await core.stop()
     throw err
   }
   let stopping = false
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     stopping = true
     log(`[host] ${signal}: stopping`)
     await server.close()
-    core.stop()
+    await core.stop()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

@@ -27,8 +27,8 @@ registerAppScheme()
 
 const teardown = new Teardown()
 
-main().catch((err: unknown) => {
-  teardown.dispose(logError)
+main().catch(async (err: unknown) => {
+  await teardown.dispose(logError)
   failStartup(err, logError)
 })
 
@@ -114,7 +114,9 @@ function runShell(core: Core, config: AppConfig): void {
 
   if (config.kiosk) {
     const blocker = powerSaveBlocker.start('prevent-display-sleep')
-    teardown.add(() => powerSaveBlocker.stop(blocker))
+    teardown.add(() => {
+      powerSaveBlocker.stop(blocker)
+    })
   }
 
   const onSecondInstance = (): void => {
@@ -135,9 +137,16 @@ function runShell(core: Core, config: AppConfig): void {
     process.off('SIGTERM', onSignal)
   })
 
-  // Windows are closed by now: end the IPC, the hub subscriptions, then the core (store last).
-  app.once('will-quit', () => {
-    teardown.dispose(logError)
-    log('[app] stopped')
+  // Windows are closed by now: end the IPC, the hub subscriptions, then the core (alert link,
+  // broker, store last). Quitting waits for that, then exits.
+  let stopping = false
+  app.on('will-quit', (event) => {
+    if (stopping) return
+    stopping = true
+    event.preventDefault()
+    void teardown.dispose(logError).finally(() => {
+      log('[app] stopped')
+      app.exit(0)
+    })
   })
 }

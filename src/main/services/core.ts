@@ -6,7 +6,9 @@ import { Store } from '../store/store'
 import { AuthService } from './auth'
 import { ApiDispatcher } from './dispatcher'
 import { EventHub } from './events'
-import { buildStatus, createHandlers } from './handlers/index'
+import { buildStatus, createHandlers, type HandlerDeps } from './handlers/index'
+import { notifyChanged } from './handlers/deps'
+import { startAlertService, type AlertService } from '../alerts/service'
 import { createTileService, type TileService } from '../tiles'
 import { SessionRegistry } from './sessions'
 
@@ -22,6 +24,8 @@ export interface CoreOptions {
   now?: () => number
   /** Push a status heartbeat this often (data freshness, server clock). */
   heartbeatMs?: number
+  /** Run the camera-alert path (broker link, outbox, embedded broker and simulator by default). Default true. */
+  alerts?: boolean
 }
 
 /** The main-process services, identical under Electron and under the browser host. */
@@ -34,9 +38,12 @@ export interface Core {
   firstAdmin: { username: string; password: string | null } | null
   /** Basemap tiles for the /tiles route of either runtime. */
   tiles: TileService
+  /** The camera-alert path, when it runs. */
+  alerts: AlertService | null
   /** The status pushed to walls, for a wall that has just connected. */
   status(): SystemStatus
-  stop(): void
+  /** Stops everything it started (alert link, broker, timers) and closes the store. */
+  stop(): Promise<void>
 }
 
 /**
@@ -80,7 +87,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const hub = new EventHub()
     // Never throws: a bad basemap configuration is logged and the wall draws its own background.
     const tiles = createTileService({ dataDir: options.dataDir, log })
-    const deps = { store, auth, sessions, hub, tiles, runtime: options.runtime, productName: PRODUCT_NAME, version: options.version, now }
+    const deps: HandlerDeps = { store, auth, sessions, hub, tiles, runtime: options.runtime, productName: PRODUCT_NAME, version: options.version, now }
+    const alerts =
+      options.alerts === false
+        ? null
+        : await startAlertService({
+            store,
+            dataDir: options.dataDir,
+            log,
+            now,
+            alertsChanged: (changed) => {
+              hub.emit('alerts', { alerts: changed })
+              notifyChanged(deps, 'alerts')
+            },
+            statusChanged: () => hub.emit('status', buildStatus(deps))
+          })
+    if (alerts) {
+      deps.alertActions = alerts.actions
+      deps.ingestStatus = () => alerts.status()
+    }
     const dispatcher = new ApiDispatcher(store, sessions, createHandlers(deps), log, now)
     const heartbeat = setInterval(() => hub.emit('status', buildStatus(deps)), options.heartbeatMs ?? 15_000)
     heartbeat.unref()
@@ -92,11 +117,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       sessions,
       firstAdmin,
       tiles,
+      alerts,
       status: () => buildStatus(deps),
-      stop() {
+      async stop() {
         clearInterval(heartbeat)
-        tiles.close()
-        store.close()
+        try {
+          await alerts?.stop()
+        } finally {
+          tiles.close()
+          store.close()
+        }
       }
     }
   } catch (err) {

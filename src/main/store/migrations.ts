@@ -350,6 +350,7 @@ export const migrations: readonly string[] = [
     excerpt TEXT NOT NULL,
     bytes INTEGER NOT NULL
   ) STRICT;
+  CREATE INDEX alert_quarantine_reason ON alert_quarantine(reason, id);
 
   CREATE TABLE outbox (
     id TEXT PRIMARY KEY,

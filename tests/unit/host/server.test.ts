@@ -27,7 +27,7 @@ describe('browser host over HTTP and WebSocket', () => {
     loadMiniDistrict(seeded, Date.now())
     seeded.close()
     const config = resolveConfig([], { GCC_ADMIN_PASSWORD: 'admin-password-for-tests' })
-    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {} })
+    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {}, alerts: false })
     server = await startHostServer({ core, rendererDir, host: '127.0.0.1', port: 0, accessToken: ACCESS, log: () => {} })
     cleanup = () => {
       data.remove()
@@ -36,7 +36,7 @@ describe('browser host over HTTP and WebSocket', () => {
   })
   afterAll(async () => {
     await server.close()
-    core.stop()
+    await core.stop()
     cleanup()
   })
 

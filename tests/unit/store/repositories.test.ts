@@ -46,13 +46,24 @@ describe('repositories on a real SQLite file', () => {
     expect(store.alerts.count()).toBe(0)
   })
 
-  it('counts refused messages by reason and keeps only the latest in quarantine', () => {
-    const r = (i: number) => ({ reason: i % 2 ? 'badSchema' : 'malformedJson', detail: `d${i}`, topic: 'alerts/x', excerpt: '<b>', bytes: 3, at: NOW + i }) as const
-    store.alerts.reject(Array.from({ length: 1005 }, (_, i) => r(i)))
-    expect(store.alerts.rejectionCounts()).toEqual({ badSchema: 502, malformedJson: 503 })
+  it('counts refused messages by reason and keeps only the latest of each reason in quarantine', () => {
+    const r = (i: number, reason: 'badSchema' | 'unmappedLabel') => ({ reason, detail: `d${i}`, topic: 'alerts/x', excerpt: '<b>', bytes: 3, at: NOW + i })
+    store.alerts.reject([r(0, 'badSchema'), r(1, 'badSchema')])
+    // A flood of one reason does not push the others out.
+    store.alerts.reject(Array.from({ length: 1000 }, (_, i) => r(i + 2, 'unmappedLabel')))
+    expect(store.alerts.rejectionCounts()).toEqual({ badSchema: 2, unmappedLabel: 1000 })
     const q = store.alerts.quarantine(2000)
-    expect(q).toHaveLength(1000)
-    expect(q[0]).toMatchObject({ detail: 'd1004', excerpt: '<b>' })
+    expect(q).toHaveLength(202)
+    expect(q[0]).toMatchObject({ detail: 'd1001', excerpt: '<b>', reason: 'unmappedLabel' })
+    expect(q.filter((e) => e.reason === 'badSchema').map((e) => e.detail)).toEqual(['d1', 'd0'])
+  })
+
+  it('makes one alert of one camera track even when the sender changes message ids', () => {
+    store.alerts.ingest([alert({ id: 'N1', trackId: 'T', at: NOW })])
+    expect(store.alerts.ingest([alert({ id: 'N2', trackId: 'T', at: NOW + 60_000, score: 0.9 })])).toEqual(['N1'])
+    // Much later the same track id is a new sighting; without a track, ids decide.
+    store.alerts.ingest([alert({ id: 'N3', trackId: 'T', at: NOW + 60 * 60_000 }), alert({ id: 'N4', trackId: null, at: NOW })])
+    expect(store.alerts.latest(10).map((a) => [a.id, a.messages]).sort()).toEqual([['N1', 2], ['N3', 1], ['N4', 1]])
   })
 
   it('counts within an area by its code, not by string accident', () => {

@@ -31,7 +31,7 @@ describe('GET /tiles/:z/:x/:y on the browser host', () => {
     writeFileSync(join(data.dir, 'basemap.json'), JSON.stringify({ kind: 'mbtiles', path: 'district.mbtiles', name: '离线底图' }))
     tiles = createTileService({ dataDir: data.dir, env: {}, log: () => {} })
     const config = resolveConfig([], { GCC_ADMIN_PASSWORD: 'admin-password-for-tests' })
-    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {} })
+    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {}, alerts: false })
     // An access token is set: it guards /api only; tiles are public like the renderer files.
     server = await startHostServer({ core, rendererDir: renderer.dir, host: '127.0.0.1', port: 0, accessToken: 'test-access-token-0123456789', log: () => {}, tiles })
     bare = await startHostServer({ core, rendererDir: renderer.dir, host: '127.0.0.1', port: 0, accessToken: null, log: () => {} })
@@ -44,7 +44,7 @@ describe('GET /tiles/:z/:x/:y on the browser host', () => {
     await server.close()
     await bare.close()
     tiles.close()
-    core.stop()
+    await core.stop()
     cleanup()
   })
 

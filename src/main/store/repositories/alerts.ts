@@ -5,8 +5,10 @@ import type { RejectReason } from '@shared/alerts/rejections'
 import type { Rejection, RoutedAlert } from '../../alerts/types'
 import { codeRange, inRange } from './area'
 
-/** Refused messages kept for inspection; older ones are dropped. */
-export const QUARANTINE_LIMIT = 1000
+/** Refused messages kept for inspection per reason (so a flood of one kind cannot push out the others); older ones are dropped. */
+export const QUARANTINE_PER_REASON = 200
+/** Sightings of one camera's track this close together are one alert, whatever their message ids. */
+export const TRACK_GAP_MS = 10 * 60_000
 
 const viewColumns = `a.id, a.camera_id AS cameraId, a.type, a.score, a.at, a.lon, a.lat, a.grid_code AS gridCode, a.status,
   a.event_id AS eventId, a.snapshot_url AS snapshotUrl, a.zone, a.track_id AS trackId,
@@ -23,10 +25,11 @@ export class AlertRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Stores a batch of sightings in one transaction: a new id inserts an alert, a known id (a
-   * repeat for one tracked object, a redelivered message) updates it — highest score, latest
-   * sighting, snapshot and zone once known, ended once ended — and never changes its handling.
-   * Returns the ids stored, in batch order without repeats.
+   * Stores a batch of sightings in one transaction: a new id inserts an alert; a known id (a
+   * redelivered message, a repeat for one tracked object) or the same camera and track seen
+   * within TRACK_GAP_MS updates that alert — highest score, latest sighting, snapshot and zone
+   * once known, ended once ended — and never changes its handling. Returns the ids of the alerts
+   * stored, in batch order without repeats.
    */
   ingest(batch: readonly RoutedAlert[]): string[] {
     const upsert = this.db.prepare(
@@ -43,11 +46,16 @@ export class AlertRepository {
          ended = max(ended, excluded.ended),
          messages = messages + 1`
     )
+    const sameTrack = this.db.prepare<[string, string, number], { id: string }>(
+      `SELECT id FROM alerts INDEXED BY alerts_camera_track
+       WHERE camera_id = ? AND track_id = ? AND last_seen_at >= ? ORDER BY last_seen_at DESC LIMIT 1`
+    )
     const seen = new Set<string>()
     this.db.transaction(() => {
       for (const a of batch) {
+        const id = (a.trackId !== null ? sameTrack.get(a.cameraId, a.trackId, a.at - TRACK_GAP_MS)?.id : undefined) ?? a.id
         upsert.run({
-          id: a.id,
+          id,
           cameraId: a.cameraId,
           type: a.type,
           score: a.score,
@@ -63,23 +71,27 @@ export class AlertRepository {
           format: a.format,
           ended: a.ended ? 1 : 0
         })
-        seen.add(a.id)
+        seen.add(id)
       }
     })()
     return [...seen]
   }
 
-  /** Counts refused messages by reason and keeps the latest QUARANTINE_LIMIT of them. */
+  /** Counts refused messages by reason and keeps the latest QUARANTINE_PER_REASON of each reason. */
   reject(rejections: readonly Rejection[]): void {
     if (rejections.length === 0) return
     const count = this.db.prepare('INSERT INTO alert_rejections (reason, n) VALUES (?, 1) ON CONFLICT DO UPDATE SET n = n + 1')
     const keep = this.db.prepare('INSERT INTO alert_quarantine (at, reason, detail, topic, excerpt, bytes) VALUES (?, ?, ?, ?, ?, ?)')
+    const trim = this.db.prepare(
+      `DELETE FROM alert_quarantine WHERE reason = @reason AND id <= (
+         SELECT id FROM alert_quarantine WHERE reason = @reason ORDER BY id DESC LIMIT 1 OFFSET @keep)`
+    )
     this.db.transaction(() => {
       for (const r of rejections) {
         count.run(r.reason)
         keep.run(r.at, r.reason, r.detail.slice(0, 500), r.topic.slice(0, 300), r.excerpt.slice(0, 300), r.bytes)
       }
-      this.db.prepare('DELETE FROM alert_quarantine WHERE id <= (SELECT max(id) FROM alert_quarantine) - ?').run(QUARANTINE_LIMIT)
+      for (const reason of new Set(rejections.map((r) => r.reason))) trim.run({ reason, keep: QUARANTINE_PER_REASON })
     })()
   }
 

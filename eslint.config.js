@@ -29,7 +29,7 @@ const nodeGlobals = ['process', 'Buffer', '__dirname', '__filename', 'require', 
   .map((name) => ({ name, message: 'Layering: this layer may not use Node globals.' }))
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

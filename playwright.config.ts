@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
@@ -11,7 +11,11 @@ import { defineConfig } from '@playwright/test'
 export const E2E_PORT = Number(process.env['GCC_E2E_PORT'] ?? 5199)
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password'
 // Set once in the runner; workers inherit it, so they all see the same directory.
-process.env['GCC_E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'gcc-e2e-'))
+if (!process.env['GCC_E2E_DATA_DIR']) {
+  process.env['GCC_E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'gcc-e2e-'))
+  // The embedded broker on a free port, and no simulator: the tests publish the alerts they expect.
+  writeFileSync(join(process.env['GCC_E2E_DATA_DIR'], 'mqtt.json'), JSON.stringify({ embedded: { port: 0 }, simulator: { enabled: false } }))
+}
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 /** The build to test (`electron-vite build --outDir DIR`, DIR inside the repository so node_modules resolves). */

@@ -26,6 +26,11 @@ describe.each(wallLayoutIds)('layout %s', (id) => {
     expect([...placed].sort()).toEqual([...panelIds].sort())
   })
 
+  it('shows the alert feed in a slot of its own, never in a carousel', () => {
+    const slot = Object.entries(layout.slots).find(([, panels]) => panels.includes('alerts'))
+    expect(slot?.[1]).toEqual(['alerts'])
+  })
+
   it('has a rectangular area table naming the KPIs, the map and every slot', () => {
     expect(layout.areas).toHaveLength(layout.rows.length)
     for (const row of layout.areas) expect(row).toHaveLength(layout.columns.length)
@@ -66,9 +71,9 @@ describe('wider walls show more panels side by side', () => {
     expect(carousels('48:9')).toBe(0)
   })
 
-  it('uses 3, 5 and 7 columns', () => {
+  it('uses 3, 6 and 8 columns (the alert feed has a column of its own on the wider walls)', () => {
     expect(wallLayouts['16:9'].columns).toHaveLength(3)
-    expect(wallLayouts['32:9'].columns).toHaveLength(5)
-    expect(wallLayouts['48:9'].columns).toHaveLength(7)
+    expect(wallLayouts['32:9'].columns).toHaveLength(6)
+    expect(wallLayouts['48:9'].columns).toHaveLength(8)
   })
 })

@@ -1,4 +1,4 @@
-import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
+import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import OlMap from 'ol/Map'
 import View from 'ol/View'
 import ViewHint from 'ol/ViewHint'
@@ -6,6 +6,7 @@ import type BaseLayer from 'ol/layer/Base'
 import type Feature from 'ol/Feature'
 import { defaults as defaultInteractions } from 'ol/interaction/defaults'
 import { isEmpty, type Extent } from 'ol/extent'
+import type { Pixel } from 'ol/pixel'
 import type { AreaRef, BasemapInfo, BuildingPoints, CameraPoint, DistrictMap, MapRegion, RegionMetrics, StaffPosition } from '@shared/api/types'
 import { createBasemapLayer, toBasemapLonLat } from '@renderer/map/basemap'
 import { buildingFeatures, cameraFeatures, labelFeature, projector, projectWgs84, regionFeature, staffFeatures, type Project } from '@renderer/map/features'
@@ -15,7 +16,7 @@ import { areaView, childLevel, labelSize, layerKeys, regionIndex, type LayerVisi
 
 /** A documented, harmless hook for Playwright and the frame-time benchmark (read-only but for the view). */
 export interface MapTestHook {
-  /** Viewport (client) pixel of a point well inside the region, or null when unknown / off-screen. */
+  /** Viewport (client) pixel of a point well inside the region and clear of markers that take clicks (alerts), or null when unknown / off-screen. */
   pixelOf(code: string): [number, number] | null
   /** The selected area's code (the district when nothing is selected). */
   selected(): string | null
@@ -33,7 +34,32 @@ export interface MapTestHook {
   interacting(active: boolean): void
   /** Map renders so far and their summed duration (precompose → postrender, main-thread ms). */
   stats(): { renders: number; renderMs: number; features: { buildings: number; cameras: number; staff: number } }
+  /** Viewport (client) pixel of the marker that shows camera alert `id` (its own, or its cluster's), or null when not drawn / off-screen. */
+  alertPixel(id: string): [number, number] | null
+  /** Alerts held by the alert layer (features in its source, not clusters). */
+  alertCount(): number
+  /** The alert markers drawn at the current zoom and on screen: their alerts and client pixel (a cluster lists several). */
+  alertMarkers(): { ids: string[]; pixel: [number, number] }[]
   renderer: BuildingRenderer
+}
+
+/** The parts of the test hook another map composable provides (the alert layer). */
+export type MapTestHookExtension = Pick<MapTestHook, 'alertPixel' | 'alertCount' | 'alertMarkers'>
+
+/**
+ * What other map composables build on (useAlertLayer): the map once mounted and the projection
+ * once the basemap is known (both null before; plain objects in shallow refs), clicks offered
+ * before the region click, and the test hook.
+ */
+export interface OlMapContext {
+  map: ShallowRef<OlMap | null>
+  project: ShallowRef<Project | null>
+  /** Runs before the region click; a handler returning true consumes the click. Returns its removal. */
+  onClick(handler: (pixel: Pixel) => boolean): () => void
+  /** Map pixel → client pixel, or null when outside the map's element. */
+  toClient(pixel: readonly number[] | null): [number, number] | null
+  /** Fills in part of the test hook; returns the way to take it out again. */
+  extendTestHook(ext: MapTestHookExtension): () => void
 }
 
 declare global {
@@ -71,6 +97,9 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   const zoom = ref(0)
   const breaks = shallowRef<readonly number[]>([])
   const selectedCode = ref<string | null>(null)
+  const mapRef = shallowRef<OlMap | null>(null)
+  const projectRef = shallowRef<Project | null>(null)
+  const clickHandlers = new Set<(pixel: Pixel) => boolean>()
 
   let map: OlMap | undefined
   let layers: MapLayers | undefined
@@ -190,6 +219,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
     layers.setBackgroundVisible(basemapLayer === null)
     project = info && basemapLayer ? projector(toBasemapLonLat(info)) : projectWgs84
     projected = true
+    projectRef.value = project
     applyDistrict()
     applyPoints()
   }
@@ -201,17 +231,44 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
     return f ? String(f.get('code')) : null
   }
 
+  /**
+   * `pixel`, or the nearest point around it (up to 80 px) that is still in region `code` and not
+   * under a marker of a layer added on top (the alerts), whose click would be taken by that layer.
+   */
+  function clearPixelNear(pixel: number[], code: string): number[] {
+    const m = map
+    const own = layers ? new Set<BaseLayer>(layers.all) : new Set<BaseLayer>()
+    if (!m || clickHandlers.size === 0) return pixel
+    const covered = (px: number[]): boolean =>
+      m.forEachFeatureAtPixel(px, () => true, { layerFilter: (l) => !own.has(l) && l !== basemapLayer, hitTolerance: 8 }) === true
+    const [x = 0, y = 0] = pixel
+    for (let r = 0; r <= 80; r += 16) {
+      const steps = r === 0 ? 1 : 12
+      for (let i = 0; i < steps; i++) {
+        const a = (2 * Math.PI * i) / steps
+        const px = [x + r * Math.cos(a), y + r * Math.sin(a)]
+        if (!covered(px) && regionAt(px) === code) return px
+      }
+    }
+    return pixel
+  }
+
+  function toClient(px: readonly number[] | null): [number, number] | null {
+    const el = map?.getTargetElement()
+    if (!px || !el) return null
+    const rect = el.getBoundingClientRect()
+    const [x = NaN, y = NaN] = px
+    if (!(x >= 0 && y >= 0 && x <= rect.width && y <= rect.height)) return null
+    return [rect.left + x, rect.top + y]
+  }
+
+  const noAlerts: MapTestHookExtension = { alertPixel: () => null, alertCount: () => 0, alertMarkers: () => [] }
   const hook: MapTestHook = {
     pixelOf(code) {
       const region = index.get(code)
       if (!map || !region) return null
-      const px = map.getPixelFromCoordinate(project(interiorPoint(region.geometry)))
-      const el = map.getTargetElement()
-      if (!px || !el) return null
-      const rect = el.getBoundingClientRect()
-      const [x = NaN, y = NaN] = px
-      if (!(x >= 0 && y >= 0 && x <= rect.width && y <= rect.height)) return null
-      return [rect.left + x, rect.top + y]
+      const inner = map.getPixelFromCoordinate(project(interiorPoint(region.geometry)))
+      return toClient(inner ? clearPixelNear(inner, code) : null)
     },
     selected: () => selectedCode.value,
     view() {
@@ -234,7 +291,22 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
       const features = { buildings: s?.buildings.getFeatures().length ?? 0, cameras: s?.cameras.getFeatures().length ?? 0, staff: s?.staff.getFeatures().length ?? 0 }
       return { renders: renderCount, renderMs, features }
     },
+    ...noAlerts,
     renderer: inputs.renderer
+  }
+
+  const context: OlMapContext = {
+    map: mapRef,
+    project: projectRef,
+    onClick(handler) {
+      clickHandlers.add(handler)
+      return () => clickHandlers.delete(handler)
+    },
+    toClient,
+    extendTestHook(ext) {
+      Object.assign(hook, ext)
+      return () => Object.assign(hook, noAlerts)
+    }
   }
 
   onMounted(() => {
@@ -265,6 +337,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
       zoom.value = Math.round((map?.getView().getZoom() ?? 0) * 100) / 100
     })
     map.on('click', (e) => {
+      for (const handler of clickHandlers) if (handler(e.pixel)) return
       const code = regionAt(e.pixel)
       if (code && code !== selectedCode.value) inputs.onSelect(code)
     })
@@ -280,6 +353,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
     applyVisibility()
     applyMetrics()
     applyBasemap()
+    mapRef.value = map
   })
 
   watch(inputs.basemap, applyBasemap)
@@ -297,6 +371,10 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   onBeforeUnmount(() => {
     observer?.disconnect()
     if (window.__gccMapTest === hook) delete window.__gccMapTest
+    // Composables built on the map see it go before it is disposed.
+    mapRef.value = null
+    projectRef.value = null
+    clickHandlers.clear()
     if (map) {
       const view = map.getView()
       map.setTarget(undefined)
@@ -311,5 +389,5 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
     basemapLayer = null
   })
 
-  return { ready, settled, zoom, breaks, selectedCode }
+  return { ready, settled, zoom, breaks, selectedCode, context }
 }

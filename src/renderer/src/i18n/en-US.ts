@@ -103,7 +103,8 @@ const enUS: typeof zhCN = {
       sources: 'Sources',
       buildingRisk: 'Building risk',
       ranking: 'Ranking',
-      hotspots: 'Hot spots'
+      hotspots: 'Hot spots',
+      alerts: 'Camera alerts'
     }
   },
   wall: {
@@ -140,6 +141,85 @@ const enUS: typeof zhCN = {
       safe: 'Safe',
       normal: 'Normal',
       warning: 'Warning'
+    }
+  },
+  alerts: {
+    title: 'Camera AI alerts',
+    open: 'Open {count}',
+    empty: 'No alerts',
+    todayByType: 'Today',
+    score: 'Score',
+    mute: 'Alert chime: on (click to mute)',
+    unmute: 'Alert chime: muted (click to turn on)',
+    types: {
+      intrusion: 'Intrusion',
+      crowdGathering: 'Crowd',
+      fireSmoke: 'Fire/smoke',
+      illegalParking: 'Parking',
+      streetVending: 'Vending',
+      garbageOverflow: 'Garbage',
+      fallDetection: 'Person fallen',
+      eBikeInElevator: 'E-bike in lift',
+      fight: 'Fight'
+    },
+    statuses: {
+      new: 'New',
+      acknowledged: 'Acknowledged',
+      dispatched: 'Dispatched',
+      dismissed: 'Dismissed'
+    },
+    dismissReasons: {
+      falsePositive: 'False positive',
+      duplicate: 'Duplicate',
+      alreadyHandled: 'Already handled',
+      outOfJurisdiction: 'Out of jurisdiction',
+      other: 'Other'
+    },
+    broker: {
+      label: 'Alert feed',
+      states: {
+        connected: 'connected',
+        connecting: 'connecting',
+        offline: 'offline',
+        disabled: 'disabled'
+      },
+      lastMessage: 'Last alert {time}',
+      noMessage: 'No alert messages yet'
+    },
+    detail: {
+      title: 'Alert details',
+      close: 'Close',
+      snapshot: 'Snapshot',
+      camera: 'Camera',
+      location: 'Location',
+      seenAt: 'Seen',
+      lastSeenAt: 'Last seen',
+      score: 'Score',
+      messages: 'Messages',
+      zone: 'Zone',
+      track: 'Track',
+      event: 'Event',
+      handledBy: 'Handled by',
+      handledAt: 'Handled at',
+      dismissReason: 'Dismiss reason',
+      dismissNote: 'Dismiss note',
+      acknowledge: 'Acknowledge',
+      dispatch: 'Dispatch',
+      dismiss: 'Dismiss',
+      dispatchNote: 'Dispatch note (optional)',
+      dispatchConfirm: 'Dispatch now',
+      dismissReasonLabel: 'Reason',
+      dismissNoteLabel: 'Note (optional)',
+      dismissConfirm: 'Dismiss now',
+      cancel: 'Cancel',
+      signInHint: 'Handling alerts needs a duty officer (or higher) to sign in',
+      signedInAs: 'Operator: {name}',
+      done: {
+        acknowledge: 'Acknowledged',
+        dispatch: 'Dispatched',
+        dismiss: 'Dismissed'
+      },
+      error: 'Not done'
     }
   },
   console: {
@@ -191,7 +271,8 @@ const enUS: typeof zhCN = {
       actions: {
         auth: { signIn: 'Sign in', signOut: 'Sign out' },
         operators: { create: 'Create operator' },
-        mode: { set: 'Mode switch' }
+        mode: { set: 'Mode switch' },
+        alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert' }
       },
       refresh: 'Refresh',
       empty: 'No entries'

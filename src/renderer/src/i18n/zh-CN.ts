@@ -101,7 +101,8 @@ const zhCN = {
       sources: '事件来源',
       buildingRisk: '楼栋分级',
       ranking: '网格员排行',
-      hotspots: '热点网格'
+      hotspots: '热点网格',
+      alerts: '视频AI预警'
     }
   },
   wall: {
@@ -138,6 +139,85 @@ const zhCN = {
       safe: '放心',
       normal: '一般',
       warning: '警示'
+    }
+  },
+  alerts: {
+    title: '视频AI预警',
+    open: '待处置 {count}',
+    empty: '暂无预警',
+    todayByType: '今日预警',
+    score: '置信度',
+    mute: '预警提示音：开（点击静音）',
+    unmute: '预警提示音：已静音（点击开启）',
+    types: {
+      intrusion: '区域入侵',
+      crowdGathering: '人员聚集',
+      fireSmoke: '烟火',
+      illegalParking: '违停',
+      streetVending: '占道经营',
+      garbageOverflow: '垃圾满溢',
+      fallDetection: '人员倒地',
+      eBikeInElevator: '电动车入梯',
+      fight: '打架斗殴'
+    },
+    statuses: {
+      new: '新预警',
+      acknowledged: '已确认',
+      dispatched: '已派发',
+      dismissed: '已忽略'
+    },
+    dismissReasons: {
+      falsePositive: '误报',
+      duplicate: '重复预警',
+      alreadyHandled: '已现场处置',
+      outOfJurisdiction: '非本辖区',
+      other: '其他'
+    },
+    broker: {
+      label: '预警接入',
+      states: {
+        connected: '已连接',
+        connecting: '连接中',
+        offline: '离线',
+        disabled: '未启用'
+      },
+      lastMessage: '最新预警 {time}',
+      noMessage: '暂无预警消息'
+    },
+    detail: {
+      title: '预警详情',
+      close: '关闭',
+      snapshot: '抓拍图',
+      camera: '摄像头',
+      location: '位置',
+      seenAt: '发现时间',
+      lastSeenAt: '最后出现',
+      score: '置信度',
+      messages: '消息数',
+      zone: '区域',
+      track: '跟踪编号',
+      event: '关联事件',
+      handledBy: '处置人',
+      handledAt: '处置时间',
+      dismissReason: '忽略原因',
+      dismissNote: '忽略说明',
+      acknowledge: '确认',
+      dispatch: '派发',
+      dismiss: '误报忽略',
+      dispatchNote: '派发说明（可选）',
+      dispatchConfirm: '确认派发',
+      dismissReasonLabel: '忽略原因',
+      dismissNoteLabel: '说明（可选）',
+      dismissConfirm: '确认忽略',
+      cancel: '取消',
+      signInHint: '处置预警需以值班员及以上账号登录',
+      signedInAs: '操作员：{name}',
+      done: {
+        acknowledge: '已确认',
+        dispatch: '已派发',
+        dismiss: '已忽略'
+      },
+      error: '操作未成功'
     }
   },
   console: {
@@ -190,7 +270,8 @@ const zhCN = {
       actions: {
         auth: { signIn: '登录', signOut: '退出登录' },
         operators: { create: '新建操作员' },
-        mode: { set: '平急转换' }
+        mode: { set: '平急转换' },
+        alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警' }
       },
       refresh: '刷新',
       empty: '暂无记录'

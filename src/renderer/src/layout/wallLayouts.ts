@@ -4,8 +4,8 @@
  * carousel slot. Track sizes are CSS grid tracks in real pixels (fr of the real viewport).
  */
 
-/** The secondary panels around the map. */
-export const panelIds = ['trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots'] as const
+/** The secondary panels around the map; 'alerts' (the camera alert feed) is fixed in every layout, never in a carousel. */
+export const panelIds = ['alerts', 'trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots'] as const
 export type PanelId = (typeof panelIds)[number]
 
 export const wallLayoutIds = ['16:9', '32:9', '48:9'] as const
@@ -29,8 +29,9 @@ const side = 'minmax(0, 1fr)'
 const kpiRow = 'var(--wall-kpi-height)'
 
 export const wallLayouts: Record<WallLayoutId, WallLayout> = {
-  // 1920×1080, 3840×2160: KPI strip; three compact charts | map | two tall panels (bar lists need the
-  // height), four of them taking turns in the lower slot. Six row tracks: left slots span two, right three.
+  // 1920×1080, 3840×2160: KPI strip; three compact charts | map | the alert feed over two tall panels
+  // (bar lists need the height), five of them taking turns in the lower slot. Six row tracks: left
+  // slots span two, right three. The feed is fixed: the duty officer must always see it.
   '16:9': {
     id: '16:9',
     columns: [side, 'minmax(0, 1.75fr)', side],
@@ -44,24 +45,32 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       ['c', 'map', 'f'],
       ['c', 'map', 'f']
     ],
-    slots: { a: ['trend'], b: ['hourly'], c: ['sources'], d: ['byArea'], f: ['categories', 'hotspots', 'ranking', 'buildingRisk'] },
+    slots: {
+      a: ['trend'],
+      b: ['hourly'],
+      c: ['sources'],
+      d: ['alerts'],
+      f: ['byArea', 'categories', 'hotspots', 'ranking', 'buildingRisk']
+    },
     kpi: 'strip'
   },
-  // 3840×1080: KPI strip, two columns of two panels on each side of the map; everything fits.
+  // 3840×1080: KPI strip, two columns of two panels left of the map; the alert feed full height right
+  // of it, then two more columns of two; everything fits.
   '32:9': {
     id: '32:9',
-    columns: [side, side, 'minmax(0, 2fr)', side, side],
+    columns: [side, side, 'minmax(0, 2fr)', side, side, side],
     rows: [kpiRow, side, side],
     areas: [
-      ['kpi', 'kpi', 'kpi', 'kpi', 'kpi'],
-      ['a', 'c', 'map', 'e', 'g'],
-      ['b', 'd', 'map', 'f', 'h']
+      ['kpi', 'kpi', 'kpi', 'kpi', 'kpi', 'kpi'],
+      ['a', 'c', 'map', 'x', 'e', 'g'],
+      ['b', 'd', 'map', 'x', 'f', 'h']
     ],
     slots: {
       a: ['trend'],
       b: ['hourly'],
       c: ['categories'],
       d: ['sources'],
+      x: ['alerts'],
       e: ['byArea'],
       f: ['buildingRisk'],
       g: ['ranking'],
@@ -69,20 +78,22 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
     },
     kpi: 'strip'
   },
-  // 5760×1080: seven columns, the KPIs a column of their own, the long lists full height; no carousel.
+  // 5760×1080: eight columns, the KPIs a column of their own, the alert feed full height right of the
+  // map, the long lists full height; no carousel.
   '48:9': {
     id: '48:9',
-    columns: [side, side, side, 'minmax(0, 2fr)', side, side, side],
+    columns: [side, side, side, 'minmax(0, 2fr)', side, side, side, side],
     rows: [side, side],
     areas: [
-      ['kpi', 'a', 'c', 'map', 'e', 'f', 'h'],
-      ['kpi', 'b', 'd', 'map', 'e', 'g', 'h']
+      ['kpi', 'a', 'c', 'map', 'x', 'e', 'f', 'h'],
+      ['kpi', 'b', 'd', 'map', 'x', 'e', 'g', 'h']
     ],
     slots: {
       a: ['trend'],
       b: ['hourly'],
       c: ['categories'],
       d: ['sources'],
+      x: ['alerts'],
       e: ['byArea'],
       f: ['buildingRisk'],
       g: ['hotspots'],

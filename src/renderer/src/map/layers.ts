@@ -166,7 +166,8 @@ export function createMapLayers(options: { renderer: BuildingRenderer; scale: nu
     labels: [labels],
     buildings: [buildings],
     cameras: [cameras],
-    staff: [staff]
+    staff: [staff],
+    alerts: [] // the alert layer is the alert composable's (useAlertLayer), toggled there
   }
   const all: BaseLayer[] = [background, dimmed, shown, district, selected, buildings, staff, cameras, labels]
 

@@ -83,10 +83,10 @@ export function visibleAtZoom(layer: PointLayerKey, zoom: number, scale = 1): bo
 }
 
 /** Every toggleable layer, in the order of the toggles. */
-export const layerKeys = ['regions', 'labels', 'buildings', 'cameras', 'staff'] as const
+export const layerKeys = ['regions', 'labels', 'buildings', 'cameras', 'staff', 'alerts'] as const
 export type LayerKey = (typeof layerKeys)[number]
 export type LayerVisibility = Record<LayerKey, boolean>
-export const defaultVisibility: LayerVisibility = { regions: true, labels: true, buildings: true, cameras: true, staff: true }
+export const defaultVisibility: LayerVisibility = { regions: true, labels: true, buildings: true, cameras: true, staff: true, alerts: true }
 
 export const defaultMetric: MapMetric = 'eventsToday'
 

@@ -2,6 +2,7 @@ import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style'
 import type { FlatStyle } from 'ol/style/flat'
 import { colorFor } from './choropleth'
 import { noDataColor, pointColors, riskColors, withAlpha } from './palette'
+import { scaleKey, styleCache } from './styleCache'
 
 /**
  * Pure style factories for the district map: the same input gives the same (cached) Style, so
@@ -25,19 +26,7 @@ export const labelFontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Micro
 /** Line widths in CSS px at 1080p. */
 export const lineWidths = { region: 1.25, dim: 1, district: 3.5, selected: 4 } as const
 
-/** Rounds a screen scale so that a few cached styles serve every window size. */
-const scaleKey = (scale: number): number => Math.round(scale * 20) / 20
-
-const cache = new Map<string, Style | Style[]>()
-function cached<T extends Style | Style[]>(key: string, make: () => T): T {
-  let style = cache.get(key) as T | undefined
-  if (!style) {
-    style = make()
-    if (cache.size > 2000) cache.clear()
-    cache.set(key, style)
-  }
-  return style
-}
+const cached = styleCache(2000)
 
 /** Fill alpha of a choropleth region: opaque enough to read the class, points still show on top. */
 export const choroplethAlpha = 0.72

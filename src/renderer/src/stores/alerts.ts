@@ -43,6 +43,8 @@ export const useAlertStore = defineStore('alerts', () => {
   /** The feed has been loaded at least once for `areaCode` (an empty feed is then "ready"). */
   const loaded = ref(false)
   const loading = ref(false)
+  /** Counts the loads that replaced the feed: the list re-renders without animating it as arrivals. */
+  const generation = ref(0)
   let loadSeq = 0
   let countsSeq = 0
 
@@ -57,6 +59,7 @@ export const useAlertStore = defineStore('alerts', () => {
       const latest = await api.alerts.latest({ limit: ALERT_WINDOW, ...(area ? { areaCode: area } : {}) })
       if (mine !== loadSeq) return
       items.value = markRaw(mergeAlerts([], latest))
+      generation.value++
       error.value = null
       loaded.value = true
     } catch (e) {
@@ -124,6 +127,7 @@ export const useAlertStore = defineStore('alerts', () => {
     areaCode,
     loaded,
     loading,
+    generation,
     load,
     loadCounts,
     apply,

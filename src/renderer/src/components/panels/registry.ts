@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import type { PanelId } from '@renderer/layout/wallLayouts'
 import EventsByAreaChart from '../EventsByAreaChart.vue'
+import AlertFeedPanel from '../alerts/AlertFeedPanel.vue'
 import BuildingRiskPanel from './BuildingRiskPanel.vue'
 import CategoriesPanel from './CategoriesPanel.vue'
 import HotspotsPanel from './HotspotsPanel.vue'
@@ -11,6 +12,7 @@ import TrendPanel from './TrendPanel.vue'
 
 /** The component of each secondary panel, for layouts and the carousel. */
 export const panelComponents: Record<PanelId, Component> = {
+  alerts: AlertFeedPanel,
   trend: TrendPanel,
   hourly: HourlyPanel,
   categories: CategoriesPanel,

@@ -29,7 +29,8 @@ const mapEnUS: MapMessages = {
     labels: 'Names',
     buildings: 'Buildings',
     cameras: 'Cameras',
-    staff: 'Workers'
+    staff: 'Workers',
+    alerts: 'Alerts'
   },
   risk: {
     safe: 'Safe',
@@ -41,6 +42,13 @@ const mapEnUS: MapMessages = {
     offline: 'Offline'
   },
   staffPosition: 'Grid worker',
+  alert: {
+    high: 'High',
+    normal: 'Other',
+    acknowledged: 'Seen',
+    cluster: 'Grouped',
+    pulse: 'Pulsing: unacknowledged high-severity, last 2 min'
+  },
   detail: {
     title: 'Grid detail',
     close: 'Close',

@@ -27,7 +27,8 @@ const mapZhCN = {
     labels: '名称',
     buildings: '楼栋',
     cameras: '摄像头',
-    staff: '网格员'
+    staff: '网格员',
+    alerts: '预警'
   },
   risk: {
     safe: '放心',
@@ -39,6 +40,13 @@ const mapZhCN = {
     offline: '离线'
   },
   staffPosition: '网格员位置',
+  alert: {
+    high: '高危',
+    normal: '一般',
+    acknowledged: '已确认',
+    cluster: '聚合',
+    pulse: '闪烁：2 分钟内未确认的高危预警'
+  },
   detail: {
     title: '网格详情',
     close: '关闭',

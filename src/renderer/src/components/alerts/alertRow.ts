@@ -1,0 +1,62 @@
+import type { AlertView } from '@shared/api/alertTypes'
+import { isHighSeverity, type AlertStatus, type AlertType } from '@shared/domain/alert'
+import { shanghaiParts } from '@shared/time'
+
+/** What a feed row shows, computed from an alert without a DOM (unit-tested). */
+export interface AlertRow {
+  id: string
+  type: AlertType
+  high: boolean
+  camera: string
+  grid: string
+  /** HH:mm:ss in Shanghai. */
+  time: string
+  /** "87%". */
+  score: string
+  status: AlertStatus
+  snapshotUrl: string | null
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/** "14:05:09" in Shanghai, whatever the machine's zone. */
+export function formatAlertTime(at: number): string {
+  const p = shanghaiParts(at)
+  return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`
+}
+
+/** A 0–1 confidence as a whole percentage, clamped ("0%"–"100%"); "—" when not a number. */
+export function formatScore(score: number): string {
+  if (!Number.isFinite(score)) return '—'
+  return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`
+}
+
+/** Only http(s), same-origin paths and data/blob images become an <img src>; anything else is dropped. */
+export function safeSnapshotUrl(url: string | null): string | null {
+  if (!url) return null
+  const u = url.trim()
+  if (/^(https?:\/\/|\/(?!\/)|data:image\/|blob:)/i.test(u)) return u
+  return null
+}
+
+export function alertRow(a: AlertView): AlertRow {
+  return {
+    id: a.id,
+    type: a.type,
+    high: isHighSeverity(a.type),
+    camera: a.cameraName || a.cameraId,
+    grid: a.gridName || a.gridCode,
+    time: formatAlertTime(a.at),
+    score: formatScore(a.score),
+    status: a.status,
+    snapshotUrl: safeSnapshotUrl(a.snapshotUrl)
+  }
+}
+
+/**
+ * Alerts that should sound the chime among the feed's arrivals: high severity, still new, and
+ * seen recently (a late redelivery of an old alert is not news).
+ */
+export function chimeWorthy(arrivals: readonly AlertView[], now: number, maxAgeMs = 10 * 60_000): AlertView[] {
+  return arrivals.filter((a) => a.status === 'new' && isHighSeverity(a.type) && now - a.at <= maxAgeMs)
+}

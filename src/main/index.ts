@@ -66,7 +66,7 @@ function runShell(core: Core, config: AppConfig): void {
 
   teardown.add(hardenAllContents(trust, log))
   teardown.add(hardenSession(session.defaultSession, trust, devServerUrl, log))
-  if (!devServerUrl) teardown.add(serveRenderer(join(__dirname, '../renderer'), log, core.tiles))
+  if (!devServerUrl) teardown.add(serveRenderer(join(__dirname, '../renderer'), log, core.tiles, core.snapshots))
   teardown.add(
     wireIpc({
       dispatcher: core.dispatcher,

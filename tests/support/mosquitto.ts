@@ -53,11 +53,12 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
 /**
  * A real Mosquitto on a free port with a temporary configuration: anonymous, persistence on
  * (saved every `autosaveInterval` seconds and at shutdown), no limit on queued messages.
+ * `port`: listen exactly there (e.g. where an app was told a broker would be); default a free one.
  */
-export async function startMosquitto(options: { autosaveInterval?: number } = {}): Promise<MosquittoHandle> {
+export async function startMosquitto(options: { autosaveInterval?: number; port?: number } = {}): Promise<MosquittoHandle> {
   if (!hasMosquitto) throw new Error(`Mosquitto not found at ${MOSQUITTO}: install it (apt-get install -y mosquitto; .ci/run does) or set GCC_MOSQUITTO`)
   const { dir, remove } = tempDir('gcc-mosquitto-')
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const conf = join(dir, 'mosquitto.conf')
   writeFileSync(
     conf,
@@ -92,7 +93,13 @@ export async function startMosquitto(options: { autosaveInterval?: number } = {}
     c.kill(signal)
     await exited
   }
-  await launch()
+  try {
+    await launch()
+  } catch (err) {
+    await stop('SIGKILL')
+    remove()
+    throw err
+  }
   return {
     url: `mqtt://127.0.0.1:${port}`,
     port,

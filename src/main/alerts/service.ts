@@ -25,6 +25,8 @@ export interface AlertServiceOptions {
 export interface AlertService {
   actions: AlertActions
   status(): IngestStatus
+  /** Whether camera snapshots may be fetched from this URL's host (mqtt.json `snapshots.allowedHosts`, the Frigate template's host). */
+  snapshotHostAllowed(url: URL): boolean
   stop(): Promise<void>
 }
 
@@ -58,6 +60,7 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
       rejected: store.alerts.rejectionCounts(),
       outboxPending: outbox.pendingCount()
     }),
+    snapshotHostAllowed: () => false,
     stop: async () => {}
   })
 
@@ -107,12 +110,17 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
   link.start()
   publisher = new OutboxPublisher({ outbox, transport: link, log: (_level, message) => log(`[outbox] ${message}`), now: o.now })
   publisher.start()
-  const simulator = embedded && settings.simulator.enabled ? startSimulator(settings, embedded, cameras) : null
-  if (simulator) log(`[alerts] 摄像机模拟器 / camera simulator: ${settings.simulator.rate} alerts/s from ${cameras.length} cameras`)
+  const online = cameras.filter((c) => c.online)
+  // The simulator needs at least one camera online to publish from.
+  const simulator = embedded && settings.simulator.enabled && online.length > 0 ? startSimulator(settings, embedded, online) : null
+  if (embedded && settings.simulator.enabled && !simulator) log('[alerts] 没有在线摄像机，模拟器未启动 / no camera online: the simulator is not started')
+  if (simulator) log(`[alerts] 摄像机模拟器 / camera simulator: ${settings.simulator.rate} alerts/s from ${online.length} cameras`)
   log(`[alerts] 订阅 / subscribed to ${linkConnection(settings, embedded?.url).topics.join(', ')} at ${describeBroker(embedded?.url ?? settings.broker!.url)}`)
 
+  const snapshotHosts = new Set(settings.snapshotHosts)
   return {
     actions,
+    snapshotHostAllowed: (url) => snapshotHosts.has(url.host.toLowerCase()) || snapshotHosts.has(url.hostname.toLowerCase()),
     status: () => {
       const s = link.status()
       return {
@@ -132,7 +140,7 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
   }
 }
 
-/** The camera simulator against the embedded broker, from the district's online cameras. */
+/** The camera simulator against the embedded broker, from these (online, at least one) cameras. */
 function startSimulator(
   settings: MqttSettings,
   embedded: EmbeddedBroker,
@@ -141,7 +149,7 @@ function startSimulator(
   const runId = Date.now().toString(36)
   const connection = connectSimulator({ url: embedded.url, clientId: `gcc-sim-${runId}` })
   const simulator = new CameraSimulator({
-    cameras: cameras.filter((c) => c.online).map((c) => ({ id: c.id, site: c.site, lon: c.lon, lat: c.lat })),
+    cameras: cameras.map((c) => ({ id: c.id, site: c.site, lon: c.lon, lat: c.lat })),
     runId,
     repeatShare: settings.simulator.repeatShare,
     rate: settings.simulator.rate,

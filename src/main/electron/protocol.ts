@@ -3,6 +3,7 @@ import { extname, join } from 'node:path'
 import { protocol } from 'electron'
 import { securityHeaders } from '@shared/securityHeaders'
 import { answerTileRequest, tilePathParts, type TileService } from '../tiles'
+import type { SnapshotService } from '../alerts/snapshots'
 import { APP_HOST, APP_SCHEME, contentTypeOf, resolveAppFile } from './policy'
 
 /**
@@ -16,14 +17,21 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serves the built renderer from `rendererDir` on `app://gcc/`, and the basemap's tiles on
- * `app://gcc/tiles/{z}/{x}/{y}`; returns the way to stop serving them.
+ * Serves the built renderer from `rendererDir` on `app://gcc/`, the basemap's tiles on
+ * `app://gcc/tiles/{z}/{x}/{y}` and camera snapshots on `app://gcc/snapshots/{alert id}`;
+ * returns the way to stop serving them.
  */
-export function serveRenderer(rendererDir: string, log: (line: string) => void, tiles?: TileService): () => void {
+export function serveRenderer(
+  rendererDir: string,
+  log: (line: string) => void,
+  tiles?: TileService,
+  snapshots?: SnapshotService
+): () => void {
   protocol.handle(APP_SCHEME, async (request) => {
     try {
       const tile = await respondTile(tiles, request.method, request.url)
-      return tile ?? (await respond(rendererDir, request.method, request.url, log))
+      const snapshot = tile ?? (await respondSnapshot(snapshots, request.method, request.url))
+      return snapshot ?? (await respond(rendererDir, request.method, request.url, log))
     } catch (err) {
       log(`[protocol] ${request.url} failed: ${(err as Error).message}`)
       return plain(500, 'internal error')
@@ -61,6 +69,26 @@ async function respondTile(tiles: TileService | undefined, method: string, url: 
   const answer = await answerTileRequest(tiles, ...parts)
   const body = method === 'HEAD' || answer.body === null ? null : new Uint8Array(answer.body)
   return new Response(body, { status: answer.status, headers: { ...securityHeaders, ...answer.headers } })
+}
+
+/** The snapshot route's answer, or null when the URL is not under /snapshots/. */
+async function respondSnapshot(snapshots: SnapshotService | undefined, method: string, url: string): Promise<Response | null> {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  const match = parsed?.host === APP_HOST ? /^\/snapshots\/([^/]+)$/.exec(parsed.pathname) : null
+  if (!match || method !== 'GET') return null
+  if (!snapshots) return plain(404, 'no snapshots')
+  let id: string
+  try {
+    id = decodeURIComponent(match[1]!)
+  } catch {
+    return plain(400, 'bad alert id')
+  }
+  const answer = await snapshots.answer(id)
+  if (answer.status !== 200) return plain(answer.status, answer.message ?? '')
+  return new Response(new Uint8Array(answer.body!), {
+    status: 200,
+    headers: { ...securityHeaders, 'content-type': answer.contentType!, 'cache-control': 'private, max-age=3600' }
+  })
 }
 
 function plain(status: number, text: string): Response {

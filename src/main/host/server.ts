@@ -85,6 +85,13 @@ export async function startHostServer(o: HostOptions): Promise<HostServer> {
     return answer.body === null ? reply.send() : reply.send(answer.body)
   })
 
+  // Camera snapshots through our origin (behind the access token like the API; an <img> sends it in the query).
+  app.get<{ Params: { id: string } }>(`${HTTP_API_PREFIX}snapshots/:id`, async (req, reply) => {
+    const answer = await o.core.snapshots.answer(req.params.id)
+    if (answer.status !== 200) return reply.code(answer.status).type('text/plain; charset=utf-8').send(answer.message ?? '')
+    return reply.code(200).header('content-type', answer.contentType!).header('cache-control', 'private, max-age=3600').send(Buffer.from(answer.body!))
+  })
+
   app.post<{ Params: { method: string } }>(`${HTTP_API_PREFIX}:method`, async (req, reply) => {
     const result = await o.core.dispatcher.handle(
       { sessionKey: bearer(req), issuesTokens: true },

@@ -101,9 +101,16 @@ const fileSchema = z.strictObject({
       batchMs: z.number().int().min(1).max(5_000).default(20),
       batchSize: z.number().int().min(1).max(10_000).default(500)
     })
+    .prefault({}),
+  /** Hosts (`host` or `host:port`) the wall's camera snapshots may be fetched from, besides the Frigate snapshot template's. */
+  snapshots: z
+    .strictObject({ allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host or host:port')).max(200).default([]) })
     .prefault({})
 })
 type FileConfig = z.infer<typeof fileSchema>
+/** The file's schema and its parsed form, defaults applied (TLS paths still paths): for the settings dialog. */
+export { fileSchema as mqttFileSchema }
+export type MqttFile = FileConfig
 
 export interface TlsMaterial {
   ca?: Buffer
@@ -146,11 +153,13 @@ export interface MqttSettings {
   frigate: FrigateMapping
   simulator: SimulatorSettings
   ingest: { batchMs: number; batchSize: number }
+  /** Hosts (lower case, `host` or `host:port`) camera snapshots may be fetched from. */
+  snapshotHosts: readonly string[]
 }
 
 export type MqttConfigResult =
   | { ok: true; settings: MqttSettings; source: 'default' | 'file'; path: string }
-  | { ok: false; error: string; path: string }
+  | { ok: false; error: string; path: string; /** The reason alone, naming the field. */ detail: string }
 
 /** `gcc-` and 12 hex digits of the data directory's hash: one wall, one session. */
 export function defaultClientId(dataDir: string): string {
@@ -168,6 +177,7 @@ export function describeBroker(url: string): string {
 const invalid = (path: string, detail: string): MqttConfigResult => ({
   ok: false,
   path,
+  detail,
   error: `MQTT 配置无效，告警接入已停用 / invalid MQTT configuration, alert ingest is disabled (${path}): ${detail}`
 })
 
@@ -224,9 +234,20 @@ export function parseMqttConfig(json: unknown, dataDir: string, path = join(data
       frigate: { topicPrefix: f.frigate.topicPrefix, cameras: f.frigate.cameras, rules: f.frigate.rules, ...(f.frigate.snapshotUrlTemplate ? { snapshotUrlTemplate: f.frigate.snapshotUrlTemplate } : {}) },
       // The simulator runs by default only against the embedded broker: never into a real one.
       simulator: { ...f.simulator, enabled: f.simulator.enabled ?? broker === null },
-      ingest: f.ingest
+      ingest: f.ingest,
+      snapshotHosts: snapshotHosts(f.snapshots.allowedHosts, f.frigate.snapshotUrlTemplate)
     }
   }
+}
+
+/** The allowed snapshot hosts: the listed ones and the Frigate snapshot template's host. */
+function snapshotHosts(listed: readonly string[], frigateTemplate: string | undefined): string[] {
+  const hosts = listed.map((h) => h.toLowerCase())
+  if (frigateTemplate) {
+    const u = URL.canParse(frigateTemplate.replaceAll(/\{\w+\}/g, 'x')) ? new URL(frigateTemplate.replaceAll(/\{\w+\}/g, 'x')) : null
+    if (u) hosts.push(u.host.toLowerCase())
+  }
+  return [...new Set(hosts)]
 }
 
 /** Reads `<dataDir>/mqtt.json`. Never throws: a missing file is the embedded default. */

@@ -153,9 +153,10 @@ export class AlertGenerator {
       score: Math.round(Math.min(0.99, t.score) * 100) / 100,
       time: shanghaiTime(now - Math.floor(this.rng.float() * 800)),
       ...(location !== undefined ? { location } : {}),
-      snapshotUrl: t.snapshot ? `${this.snapshotBase}/${encodeURIComponent(t.camera.id)}/${t.id}.jpg` : null,
-      zone: t.zone,
-      trackId: t.trackId
+      // Optional fields are left out when absent: the native schema refuses null (badSchema).
+      ...(t.snapshot ? { snapshotUrl: `${this.snapshotBase}/${encodeURIComponent(t.camera.id)}/${t.id}.jpg` } : {}),
+      ...(t.zone !== null ? { zone: t.zone } : {}),
+      ...(t.trackId !== null ? { trackId: t.trackId } : {})
     }
     return { topic: `${this.prefix}/${t.camera.id}`, payload: JSON.stringify(payload), id: t.id }
   }

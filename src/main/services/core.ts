@@ -8,7 +8,8 @@ import { ApiDispatcher } from './dispatcher'
 import { EventHub } from './events'
 import { buildStatus, createHandlers, type HandlerDeps } from './handlers/index'
 import { notifyChanged } from './handlers/deps'
-import { startAlertService, type AlertService } from '../alerts/service'
+import { SnapshotService } from '../alerts/snapshots'
+import { startRestartableAlertService, type RestartableAlertService } from '../alerts/restartable'
 import { createTileService, type TileService } from '../tiles'
 import { SessionRegistry } from './sessions'
 
@@ -38,8 +39,10 @@ export interface Core {
   firstAdmin: { username: string; password: string | null } | null
   /** Basemap tiles for the /tiles route of either runtime. */
   tiles: TileService
-  /** The camera-alert path, when it runs. */
-  alerts: AlertService | null
+  /** Camera snapshots for the /snapshots route of either runtime. */
+  snapshots: SnapshotService
+  /** The camera-alert path, when it runs (`current()`: the service started from the latest settings). */
+  alerts: RestartableAlertService | null
   /** The status pushed to walls, for a wall that has just connected. */
   status(): SystemStatus
   /** Stops everything it started (alert link, broker, timers) and closes the store. */
@@ -91,7 +94,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const alerts =
       options.alerts === false
         ? null
-        : await startAlertService({
+        : await startRestartableAlertService({
             store,
             dataDir: options.dataDir,
             log,
@@ -103,8 +106,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
             statusChanged: () => hub.emit('status', buildStatus(deps))
           })
     if (alerts) {
-      deps.alertActions = alerts.actions
-      deps.ingestStatus = () => alerts.status()
+      // Read through the holder on every call: the settings dialog replaces the service.
+      deps.alertActions = () => alerts.current()?.actions ?? null
+      deps.ingestStatus = () => alerts.current()?.status() ?? null
+      deps.alertSettings = {
+        dataDir: options.dataDir,
+        restart: async () => (await alerts.restart()).status()
+      }
     }
     const dispatcher = new ApiDispatcher(store, sessions, createHandlers(deps), log, now)
     const heartbeat = setInterval(() => hub.emit('status', buildStatus(deps)), options.heartbeatMs ?? 15_000)
@@ -118,6 +126,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       firstAdmin,
       tiles,
       alerts,
+      snapshots: new SnapshotService({ store, allowedHost: (url) => alerts?.current()?.snapshotHostAllowed(url) ?? false }),
       status: () => buildStatus(deps),
       async stop() {
         clearInterval(heartbeat)

@@ -50,13 +50,16 @@ export class ApiDispatcher {
     const parsed = spec.input.safeParse(rawInput ?? {})
     const audit = (outcome: 'ok' | 'refused' | 'failed', detail: string | null): void => {
       if (spec.audit) {
+        // Entries hold no input values but a target; this also keeps any password out of a
+        // message that happens to echo one (a handler's error, a library's).
+        const secrets = secretsOf(rawInput)
         this.store.audit.append({
           at: this.now(),
           operatorId: operator?.id ?? null,
-          username: operator?.username ?? (parsed.success ? usernameOf(parsed.data) : null),
+          username: redact(operator?.username ?? (parsed.success ? usernameOf(parsed.data) : null), secrets),
           action: method,
-          target: parsed.success ? targetOf(parsed.data) : null,
-          detail,
+          target: redact(parsed.success ? targetOf(parsed.data) : null, secrets),
+          detail: redact(detail, secrets),
           outcome
         })
       }
@@ -89,7 +92,7 @@ export class ApiDispatcher {
         audit(err.code === 'INTERNAL' ? 'failed' : 'refused', err.message)
         return { ok: false, error: err.toBody() }
       }
-      this.log(`[api] ${method} failed: ${(err as Error).stack ?? String(err)}`)
+      this.log(redact(`[api] ${method} failed: ${(err as Error).stack ?? String(err)}`, secretsOf(rawInput)))
       audit('failed', (err as Error).message)
       return { ok: false, error: { code: 'INTERNAL', message: `内部错误 / internal error in ${method}` } }
     }
@@ -107,4 +110,22 @@ function targetOf(input: unknown): string | null {
 function usernameOf(input: unknown): string | null {
   const u = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)['username'] : null
   return typeof u === 'string' ? u : null
+}
+
+/** Keys whose values are secret wherever they appear in an input (`auth.signIn`, `operators.create`, `alerts.configureBroker`). */
+const SECRET_KEYS = new Set(['password'])
+
+/** The secret strings of an input, at any depth (bounded). */
+function secretsOf(input: unknown, depth = 0): string[] {
+  if (typeof input !== 'object' || input === null || depth > 8) return []
+  return Object.entries(input as Record<string, unknown>).flatMap(([key, value]) =>
+    SECRET_KEYS.has(key) && typeof value === 'string' && value !== '' ? [value] : secretsOf(value, depth + 1)
+  )
+}
+
+/** The text with every secret replaced by `***`. */
+function redact(text: string, secrets: readonly string[]): string
+function redact(text: string | null, secrets: readonly string[]): string | null
+function redact(text: string | null, secrets: readonly string[]): string | null {
+  return text === null ? null : secrets.reduce((t, secret) => t.split(secret).join('***'), text)
 }

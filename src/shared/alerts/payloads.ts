@@ -43,11 +43,12 @@ export const nativeAlertSchema = z.object({
   /** Confidence 0–1. */
   score: z.number().min(0).max(1),
   time: alertTime,
-  /** Where the object is; absent → the camera's position. */
-  location: alertLocationSchema.optional(),
-  snapshotUrl: httpUrl.optional(),
-  zone: z.string().min(1).max(64).optional(),
-  trackId: z.string().min(1).max(128).optional()
+  /** Where the object is; absent (or null) → the camera's position. */
+  location: alertLocationSchema.nullish(),
+  // Optional fields may be absent or null: senders differ, and both mean "none".
+  snapshotUrl: httpUrl.nullish(),
+  zone: z.string().min(1).max(64).nullish(),
+  trackId: z.string().min(1).max(128).nullish()
 })
 export type NativeAlertPayload = z.infer<typeof nativeAlertSchema>
 

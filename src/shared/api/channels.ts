@@ -33,7 +33,9 @@ export const apiMethodNames = [
   'alerts.acknowledge',
   'alerts.dispatch',
   'alerts.dismiss',
-  'alerts.quarantine'
+  'alerts.quarantine',
+  'alerts.brokerSettings',
+  'alerts.configureBroker'
 ] as const
 export type ApiMethodName = (typeof apiMethodNames)[number]
 

@@ -4,7 +4,8 @@ import { operatorRoles, type Operator, type OperatorRole } from '../domain/peopl
 import { isRegionCode } from '../domain/gridCode'
 import type { ModeChange } from '../domain/mode'
 import { dismissReasons } from '../domain/alert'
-import type { AlertCounts, AlertView, QuarantineEntry } from './alertTypes'
+import type { AlertCounts, AlertView, IngestStatus, QuarantineEntry } from './alertTypes'
+import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/brokerSettings'
 import type { ApiMethodName } from './channels'
 import type { EventCategoryId } from '../domain/categories'
 import type { EventSource } from '../domain/event'
@@ -161,7 +162,11 @@ export const apiMethods = {
   'alerts.quarantine': method<QuarantineEntry[]>()({
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     role: 'dutyOfficer'
-  })
+  }),
+  /** The broker settings dialog: `<dataDir>/mqtt.json` without its password. */
+  'alerts.brokerSettings': method<BrokerSettingsInfo>()({ input: none, role: 'admin' }),
+  /** Validates and writes mqtt.json, restarts the alert path with it; returns the new link status. */
+  'alerts.configureBroker': method<IngestStatus>()({ input: brokerSettingsUpdateSchema, role: 'admin', audit: true })
 } satisfies Record<ApiMethodName, MethodSpec>
 
 export type ApiMethods = typeof apiMethods

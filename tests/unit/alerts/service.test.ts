@@ -148,7 +148,7 @@ describe('alert service against Mosquitto', () => {
       expect((dispatch.body['workers'] as string[]).length).toBeGreaterThan(0)
       expect(received.filter((r) => r.topic === `gcc/alert-status/${gridCode}`).map((r) => r.body['status'])).toEqual(['acknowledged', 'dispatched'])
       expect(() => service.actions.dismiss('native-1', 'duty1', 'falsePositive')).toThrow(/dispatched/)
-      expect(service.status().outboxPending).toBe(0)
+      await until('the outbox drained', () => service.status().outboxPending === 0)
     } finally {
       field.end(true)
     }

@@ -64,6 +64,13 @@ describe('browser host over HTTP and WebSocket', () => {
     expect(ok.json).toMatchObject({ ok: true, value: { runtime: 'browser', mode: 'normal', district: { code: '440311' } } })
   })
 
+  it('serves camera snapshots only behind the access token (header or query), and says why not', async () => {
+    expect((await fetch(`${server.url}/api/snapshots/no-such-alert`)).status).toBe(401)
+    const res = await fetch(`${server.url}/api/snapshots/no-such-alert?access_token=${ACCESS}`)
+    expect(res.status).toBe(404)
+    expect(await res.text()).toMatch(/no snapshot/)
+  })
+
   it('serves the renderer with a CSP that starts from default-src none', async () => {
     const res = await fetch(`${server.url}/`)
     expect(res.status).toBe(200)

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { AlertView } from '@shared/api/alertTypes'
 import { alertTypes, isHighSeverity, type AlertType } from '@shared/domain/alert'
 import { fromShanghai } from '@shared/time'
-import { alertRow, chimeWorthy, formatAlertTime, formatScore, safeSnapshotUrl } from '@renderer/components/alerts/alertRow'
+import { alertRow, chimeWorthy, formatAlertTime, formatScore, hasSnapshot } from '@renderer/components/alerts/alertRow'
 import { CHIME_MIN_INTERVAL_MS, createChimeGate } from '@renderer/composables/useChime'
 import { alertView } from '../../support/alertView'
 
@@ -79,7 +79,7 @@ describe('alert rows', () => {
       time: '08:01:02',
       score: '87%',
       status: 'acknowledged',
-      snapshotUrl: null
+      hasSnapshot: false
     })
     expect(alertRow(alert('r2', base, { cameraName: '', gridName: '' }))).toMatchObject({ camera: 'cam-1', grid: '440311-001-001-01', high: false })
   })
@@ -91,15 +91,14 @@ describe('alert rows', () => {
     expect(high).not.toContain('illegalParking')
   })
 
-  it('only make images of http(s), same-origin, data and blob snapshot URLs', () => {
-    expect(safeSnapshotUrl('https://cam.example/snap/1.jpg')).toBe('https://cam.example/snap/1.jpg')
-    expect(safeSnapshotUrl('/snapshots/1.jpg')).toBe('/snapshots/1.jpg')
-    expect(safeSnapshotUrl('data:image/jpeg;base64,AAAA')).toBe('data:image/jpeg;base64,AAAA')
-    expect(safeSnapshotUrl('javascript:alert(1)')).toBeNull()
-    expect(safeSnapshotUrl('//evil.example/x.jpg')).toBeNull()
-    expect(safeSnapshotUrl('data:text/html,<b>x</b>')).toBeNull()
-    expect(safeSnapshotUrl(null)).toBeNull()
-    expect(safeSnapshotUrl('')).toBeNull()
+  it('have a snapshot only for an http(s) URL, which main fetches', () => {
+    expect(hasSnapshot('https://cam.example/snap/1.jpg')).toBe(true)
+    expect(hasSnapshot('http://10.1.2.3:5000/api/events/1/snapshot.jpg')).toBe(true)
+    expect(hasSnapshot('javascript:alert(1)')).toBe(false)
+    expect(hasSnapshot('//evil.example/x.jpg')).toBe(false)
+    expect(hasSnapshot('data:text/html,<b>x</b>')).toBe(false)
+    expect(hasSnapshot(null)).toBe(false)
+    expect(hasSnapshot('')).toBe(false)
   })
 })
 

@@ -1,16 +1,35 @@
 import { ApiError } from '@shared/api/errors'
 import { shanghaiDayStart } from '@shared/time'
 import type { AlertActions } from '../../alerts/actions'
+import { readBrokerSettings, writeBrokerSettings } from '../../mqtt/settingsFile'
 import { requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
+import { buildStatus } from './system'
 
-/** The camera-alert methods: reading the feed for any wall, handling for duty officers (docs/ALERTS.md). */
-export function alertHandlers(
-  d: HandlerDeps
-): HandlerGroup<'alerts.latest' | 'alerts.get' | 'alerts.counts' | 'alerts.acknowledge' | 'alerts.dispatch' | 'alerts.dismiss' | 'alerts.quarantine'> {
+type AlertMethods =
+  | 'alerts.latest'
+  | 'alerts.get'
+  | 'alerts.counts'
+  | 'alerts.acknowledge'
+  | 'alerts.dispatch'
+  | 'alerts.dismiss'
+  | 'alerts.quarantine'
+  | 'alerts.brokerSettings'
+  | 'alerts.configureBroker'
+
+/**
+ * The camera-alert methods: reading the feed for any wall, handling for duty officers, the broker
+ * settings for admins (docs/ALERTS.md).
+ */
+export function alertHandlers(d: HandlerDeps): HandlerGroup<AlertMethods> {
   const { store } = d
   const actions = (): AlertActions => {
-    if (!d.alertActions) throw new ApiError('UNAVAILABLE', '预警处置未启用 / alert handling is not running')
-    return d.alertActions
+    const a = d.alertActions?.()
+    if (!a) throw new ApiError('UNAVAILABLE', '预警处置未启用 / alert handling is not running')
+    return a
+  }
+  const settings = (): NonNullable<HandlerDeps['alertSettings']> => {
+    if (!d.alertSettings) throw new ApiError('UNAVAILABLE', '预警接入未启用 / the alert path is not running')
+    return d.alertSettings
   }
   return {
     'alerts.latest': ({ areaCode, limit }) => {
@@ -29,6 +48,15 @@ export function alertHandlers(
     'alerts.acknowledge': ({ id }, ctx) => actions().acknowledge(id, ctx.operator!.username),
     'alerts.dispatch': ({ id, note }, ctx) => actions().dispatch(id, ctx.operator!.username, note),
     'alerts.dismiss': ({ id, reason, note }, ctx) => actions().dismiss(id, ctx.operator!.username, reason, note),
-    'alerts.quarantine': ({ limit }) => store.alerts.quarantine(limit)
+    'alerts.quarantine': ({ limit }) => store.alerts.quarantine(limit),
+    'alerts.brokerSettings': () => readBrokerSettings(settings().dataDir),
+    'alerts.configureBroker': async (input) => {
+      const { dataDir, restart } = settings()
+      const written = writeBrokerSettings(dataDir, input)
+      if (!written.ok) throw new ApiError('BAD_INPUT', written.error)
+      const status = await restart()
+      d.hub.emit('status', buildStatus(d))
+      return status
+    }
   }
 }

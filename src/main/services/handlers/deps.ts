@@ -17,10 +17,12 @@ export interface HandlerDeps {
   hub: EventHub
   /** The basemap and its tiles; absent in tests that need no map. */
   tiles?: TileService
-  /** Handling of camera alerts; absent where the alert pipeline does not run. */
-  alertActions?: AlertActions
+  /** Handling of camera alerts by the running alert service; absent or null where none runs. */
+  alertActions?: () => AlertActions | null
   /** The camera-alert link for the status; absent or null before the pipeline has started. */
   ingestStatus?: () => IngestStatus | null
+  /** The broker settings dialog: where mqtt.json is, and a restart of the alert path with it; absent where the path does not run. */
+  alertSettings?: { dataDir: string; restart(): Promise<IngestStatus> }
   runtime: Runtime
   productName: string
   version: string

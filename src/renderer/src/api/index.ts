@@ -14,6 +14,8 @@ export interface ApiRuntime {
   api: ApiClient
   connection: ConnectionStatus
   kind: 'electron' | 'browser'
+  /** Where the wall loads an alert's camera snapshot: always our own origin (main fetches it). */
+  snapshotSrc(alertId: string): string
 }
 
 function safeSessionStorage(): Storage | null {
@@ -26,7 +28,12 @@ function safeSessionStorage(): Storage | null {
 
 function createRuntime(): ApiRuntime {
   if (window.gccBridge) {
-    return { api: createApiClient(createBridgeTransport(window.gccBridge)), connection: alwaysConnected, kind: 'electron' }
+    return {
+      api: createApiClient(createBridgeTransport(window.gccBridge)),
+      connection: alwaysConnected,
+      kind: 'electron',
+      snapshotSrc: (id) => `app://gcc/snapshots/${encodeURIComponent(id)}`
+    }
   }
 
   const tokens = createTokenStore(safeSessionStorage())
@@ -37,7 +44,12 @@ function createRuntime(): ApiRuntime {
     window.history.replaceState(window.history.state, '', cleanHref)
   }
   const transport = createHttpTransport({ tokens })
-  return { api: createApiClient(transport), connection: transport.connection, kind: 'browser' }
+  // An <img> cannot send the access-token header; the host takes it from the query as well.
+  const snapshotSrc = (id: string): string => {
+    const access = tokens.access()
+    return `/api/snapshots/${encodeURIComponent(id)}${access ? `?access_token=${encodeURIComponent(access)}` : ''}`
+  }
+  return { api: createApiClient(transport), connection: transport.connection, kind: 'browser', snapshotSrc }
 }
 
 const runtime = createRuntime()
@@ -45,4 +57,5 @@ const runtime = createRuntime()
 export const api: ApiClient = runtime.api
 export const connection: ConnectionStatus = runtime.connection
 export const runtimeKind: ApiRuntime['kind'] = runtime.kind
+export const snapshotSrc: ApiRuntime['snapshotSrc'] = runtime.snapshotSrc
 export type { ConnectionState } from './connection'

@@ -1,12 +1,15 @@
 import { defineStore } from 'pinia'
+import type { BrokerSettingsInfo, BrokerSettingsUpdate } from '@shared/alerts/brokerSettings'
+import type { IngestStatus } from '@shared/api/alertTypes'
 import type { AuditEntry } from '@shared/api/types'
 import type { Operator, OperatorRole } from '@shared/domain/people'
 import { api } from '@renderer/api'
 import { createQuery } from './query'
 
-/** Administrator-only data of the console: the audit log and operator accounts. */
+/** Administrator-only data of the console: the audit log, operator accounts, the broker settings. */
 export const useAdminStore = defineStore('admin', () => {
   const auditQuery = createQuery<AuditEntry[]>()
+  const brokerQuery = createQuery<BrokerSettingsInfo>()
 
   async function loadAudit(limit = 50): Promise<void> {
     await auditQuery.run(() => api.audit.latest({ limit }))
@@ -24,9 +27,22 @@ export const useAdminStore = defineStore('admin', () => {
     return created
   }
 
+  async function loadBrokerSettings(): Promise<void> {
+    await brokerQuery.run(() => api.alerts.brokerSettings({}))
+  }
+
+  /** Saves mqtt.json and restarts the alert path. Throws ApiError (BAD_INPUT naming the field, FORBIDDEN...). */
+  async function configureBroker(input: BrokerSettingsUpdate): Promise<IngestStatus> {
+    const status = await api.alerts.configureBroker(input)
+    await Promise.all([loadBrokerSettings(), loadAudit()])
+    return status
+  }
+
   function clear(): void {
     auditQuery.data.value = null
     auditQuery.error.value = null
+    brokerQuery.data.value = null
+    brokerQuery.error.value = null
   }
 
   return {
@@ -35,6 +51,10 @@ export const useAdminStore = defineStore('admin', () => {
     auditError: auditQuery.error,
     loadAudit,
     createOperator,
+    brokerSettings: brokerQuery.data,
+    brokerSettingsError: brokerQuery.error,
+    loadBrokerSettings,
+    configureBroker,
     clear
   }
 })

@@ -14,7 +14,7 @@ export interface AlertRow {
   /** "87%". */
   score: string
   status: AlertStatus
-  snapshotUrl: string | null
+  hasSnapshot: boolean
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -31,12 +31,13 @@ export function formatScore(score: number): string {
   return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`
 }
 
-/** Only http(s), same-origin paths and data/blob images become an <img src>; anything else is dropped. */
-export function safeSnapshotUrl(url: string | null): string | null {
-  if (!url) return null
-  const u = url.trim()
-  if (/^(https?:\/\/|\/(?!\/)|data:image\/|blob:)/i.test(u)) return u
-  return null
+/**
+ * Whether the alert has a snapshot main can fetch (an http(s) URL). The page never loads it from
+ * the camera network itself: its <img> points at our own origin (`snapshotSrc` in @renderer/api),
+ * and main fetches the image from an allowed host.
+ */
+export function hasSnapshot(url: string | null): boolean {
+  return url !== null && /^https?:\/\/[^/]/i.test(url.trim())
 }
 
 export function alertRow(a: AlertView): AlertRow {
@@ -49,7 +50,7 @@ export function alertRow(a: AlertView): AlertRow {
     time: formatAlertTime(a.at),
     score: formatScore(a.score),
     status: a.status,
-    snapshotUrl: safeSnapshotUrl(a.snapshotUrl)
+    hasSnapshot: hasSnapshot(a.snapshotUrl)
   }
 }
 

@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- --scale S --runs N --million] [-- --frames N --gl MODE --no-interaction]`:
- * the database benchmark (bench/run.ts) and then the map's frame-time benchmark (bench/frames.ts,
- * which needs the build that `npm run bench` makes first), each given only its own options. Runs
- * both even if the first fails; exits non-zero if either did.
+ * `npm run bench [-- --scale S --runs N --million] [-- --frames N --gl MODE --no-interaction]
+ * [-- --count N --publishers N --steps R,R --step-seconds S --batch-ms N --batch-size N]
+ * [-- --rate R --seconds S]`: the database benchmark (bench/run.ts), the map's frame-time
+ * benchmark (bench/frames.ts), alert ingest through a real Mosquitto (bench/alerts.ts) and
+ * alert-to-screen latency in the browser host (bench/latency.ts; frames.ts and latency.ts need the
+ * build that `npm run bench` makes first), each given only its own options. Runs all even if one
+ * fails; exits non-zero if any did.
  */
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -17,7 +20,15 @@ const { values } = parseArgs({
     frames: { type: 'string' },
     gl: { type: 'string' },
     'no-interaction': { type: 'boolean' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    count: { type: 'string' },
+    publishers: { type: 'string' },
+    steps: { type: 'string' },
+    'step-seconds': { type: 'string' },
+    'batch-ms': { type: 'string' },
+    'batch-size': { type: 'string' },
+    rate: { type: 'string' },
+    seconds: { type: 'string' }
   }
 })
 const pick = (keys: readonly (keyof typeof values)[]): string[] =>
@@ -32,7 +43,9 @@ const root = join(here, '..')
 const tsx = join(root, 'node_modules/.bin/tsx')
 const steps: [string, string[]][] = [
   ['run.ts', pick(['scale', 'runs', 'million'])],
-  ['frames.ts', pick(['frames', 'gl', 'no-interaction', 'out'])]
+  ['frames.ts', pick(['frames', 'gl', 'no-interaction', 'out'])],
+  ['alerts.ts', pick(['count', 'publishers', 'steps', 'step-seconds', 'batch-ms', 'batch-size'])],
+  ['latency.ts', pick(['out', 'rate', 'seconds'])]
 ]
 const failed: string[] = []
 for (const [script, args] of steps) {

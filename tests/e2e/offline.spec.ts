@@ -50,7 +50,11 @@ test('broker unreachable at start: the wall opens from the cache, says offline, 
     const brokerState = page.getByTestId('broker-state')
     await expect(brokerState).toBeVisible()
     await expect(brokerState).toHaveAttribute('data-state', /^(offline|connecting)$/)
-    await expect(brokerState).toContainText(/预警接入\s*(离线|连接中)/)
+    // Refused by a closed port: a red 预警接入中断 chip from the first refusal, reconnect attempts included.
+    await expect(brokerState).toHaveAttribute('data-down', 'true')
+    await expect(brokerState).toContainText('预警接入中断')
+    // The feed says its list is the cache, and since when.
+    await expect(page.getByTestId('alert-outage')).toContainText(/预警接入中断 · 自 \d{2}:\d{2}:\d{2} 起未收到新预警 · 列表为缓存/)
     await expect(brokerState).toHaveAttribute('title', new RegExp(`127\\.0\\.0\\.1:${brokerPort}`))
     // Wait for the red 离线 phase (the link alternates 离线 / 连接中 every reconnect period) for the picture.
     await expect(brokerState).toHaveAttribute('data-state', 'offline')
@@ -62,6 +66,8 @@ test('broker unreachable at start: the wall opens from the cache, says offline, 
     broker = await startMosquitto({ port: brokerPort })
     await expect(brokerState).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
     await expect(brokerState).toContainText('预警接入 已连接')
+    await expect(brokerState).toHaveAttribute('data-down', 'false')
+    await expect(page.getByTestId('alert-outage')).toHaveCount(0)
     const reconnectMs = Date.now() - t0
     expect((await ingest()).broker.state).toBe('connected')
 

@@ -24,6 +24,7 @@ const enUS: typeof zhCN = {
     },
     modeLabel: 'Mode',
     modeUnknown: 'Mode unknown',
+    connectionLabel: 'Server',
     connection: {
       connecting: 'Connecting…',
       connected: 'Connected',
@@ -184,7 +185,10 @@ const enUS: typeof zhCN = {
         disabled: 'disabled'
       },
       lastMessage: 'Last alert {time}',
-      noMessage: 'No alert messages yet'
+      noMessage: 'No alert messages yet',
+      down: 'Alert link down',
+      downFor: 'Alert link down {minutes} min',
+      outage: 'Alert link down · no new alerts since {time} · list from cache'
     },
     detail: {
       title: 'Alert details',

@@ -22,6 +22,7 @@ const zhCN = {
     },
     modeLabel: '运行模式',
     modeUnknown: '模式未知',
+    connectionLabel: '服务',
     connection: {
       connecting: '连接中…',
       connected: '已连接',
@@ -182,7 +183,10 @@ const zhCN = {
         disabled: '未启用'
       },
       lastMessage: '最新预警 {time}',
-      noMessage: '暂无预警消息'
+      noMessage: '暂无预警消息',
+      down: '预警接入中断',
+      downFor: '预警接入中断 {minutes} 分钟',
+      outage: '预警接入中断 · 自 {time} 起未收到新预警 · 列表为缓存'
     },
     detail: {
       title: '预警详情',

@@ -1,8 +1,9 @@
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { SystemStatus } from '@shared/api/types'
 import type { ModeChange, OperatingMode } from '@shared/domain/mode'
 import { api, connection as apiConnection, type ConnectionState } from '@renderer/api'
+import { noOutage, nextOutage, type BrokerOutage } from './brokerOutage'
 import { createQuery } from './query'
 
 /** System status: product, district, operating mode, data freshness, server clock, connection. */
@@ -13,6 +14,12 @@ export const useStatusStore = defineStore('status', () => {
   const clockOffsetMs = ref(0)
   const connection = ref<ConnectionState>(apiConnection.state)
 
+  /** The camera-alert broker link's outage, as this wall has seen it (title bar, alert feed). */
+  const brokerOutage = shallowRef<BrokerOutage>(noOutage)
+  const track = (next: SystemStatus): void => {
+    brokerOutage.value = nextOutage(brokerOutage.value, next.ingest?.broker.state ?? null, next.serverTime)
+  }
+
   const mode = computed<OperatingMode>(() => status.value?.mode ?? 'normal')
   const district = computed(() => status.value?.district ?? null)
   const districtCode = computed(() => district.value?.code ?? null)
@@ -21,11 +28,15 @@ export const useStatusStore = defineStore('status', () => {
     status.value = next
     query.error.value = null
     clockOffsetMs.value = next.serverTime - Date.now()
+    track(next)
   }
 
   async function refresh(): Promise<SystemStatus | null> {
     const next = await query.run(() => api.system.status({}))
-    if (next) clockOffsetMs.value = next.serverTime - Date.now()
+    if (next) {
+      clockOffsetMs.value = next.serverTime - Date.now()
+      track(next)
+    }
     return next
   }
 
@@ -46,6 +57,7 @@ export const useStatusStore = defineStore('status', () => {
     error: query.error,
     clockOffsetMs,
     connection,
+    brokerOutage,
     mode,
     district,
     districtCode,

@@ -20,7 +20,7 @@ import { frigateMappingSchema, type FrigateMapping } from '@shared/alerts/payloa
  *   "frigate": { "enabled": true, "topicPrefix": "frigate", "cameras": { "front_gate": "CAM-0001" },
  *                "snapshotUrlTemplate": "http://frigate:5000/api/events/{id}/snapshot.jpg", "rules": [ … ] },
  *   "simulator": { "enabled": true, "rate": 2, "burstEvery": 60, "burstSize": 30, "repeatShare": 0.3 },
- *   "ingest": { "batchMs": 20, "batchSize": 500 }
+ *   "ingest": { "batchMs": 20, "batchSize": 2000 }
  * }
  * TLS file paths are relative to the data directory unless absolute.
  */
@@ -99,7 +99,7 @@ const fileSchema = z.strictObject({
   ingest: z
     .strictObject({
       batchMs: z.number().int().min(1).max(5_000).default(20),
-      batchSize: z.number().int().min(1).max(10_000).default(500)
+      batchSize: z.number().int().min(1).max(10_000).default(2000)
     })
     .prefault({}),
   /** Hosts (`host` or `host:port`) the wall's camera snapshots may be fetched from, besides the Frigate snapshot template's. */

@@ -47,7 +47,7 @@ export interface AlertLinkOptions {
   /** Back-off after a failed sink before the connection is dropped for redelivery (ms). Default 1000, doubling. */
   sinkRetryMs?: number
   sinkRetryMaxMs?: number
-  /** MQTT 5 receive maximum: QoS 1 messages the broker may have unacknowledged with us. Default 1000. */
+  /** MQTT 5 receive maximum: QoS 1 messages the broker may have unacknowledged with us (at least two batches). Default 4000. */
   receiveMaximum?: number
   log?: LinkLog
   now?: () => number
@@ -152,7 +152,7 @@ export class AlertLink implements MessageTransport {
       stallMs: options.stallMs ?? 30_000,
       sinkRetryMs: options.sinkRetryMs ?? 1000,
       sinkRetryMaxMs: options.sinkRetryMaxMs ?? 30_000,
-      receiveMaximum: options.receiveMaximum ?? 1000
+      receiveMaximum: options.receiveMaximum ?? 4000
     }
     this.log = options.log ?? (() => {})
     this.now = options.now ?? Date.now

@@ -1,4 +1,5 @@
-import { watch } from 'vue'
+import { onBeforeUnmount, watch } from 'vue'
+import type { AlertView } from '@shared/api/alertTypes'
 import { chimeWorthy } from '@renderer/components/alerts/alertRow'
 import { useAlertStore } from '@renderer/stores/alerts'
 import { useAreaStore } from '@renderer/stores/area'
@@ -9,11 +10,17 @@ import { useLiveUpdates } from './useLiveUpdates'
 
 /** Today's counts are re-read on the heartbeat when older than this (the day rolls over with no alert). */
 export const ALERT_COUNTS_MAX_AGE_MS = 60_000
+/**
+ * Pushed alerts are applied at most this often. Main pushes every committed batch (up to 50 a
+ * second in a burst); each application re-renders the feed and re-diffs the map, so a burst is
+ * gathered into one update per interval. A push after a quiet spell is applied at once.
+ */
+export const ALERT_APPLY_INTERVAL_MS = 100
 
 /**
  * Keeps the alert feed of the breadcrumb's area current for the lifetime of the wall: loads the
- * feed and today's counts when the area changes, applies pushed alerts (chiming for new
- * high-severity ones), re-reads the counts after a burst (coalesced: one fetch at a time, one
+ * feed and today's counts when the area changes, applies pushed alerts at most every
+ * ALERT_APPLY_INTERVAL_MS (chiming for new high-severity ones), re-reads the counts after a burst (coalesced: one fetch at a time, one
  * re-run for everything that came meanwhile), and retries failures on the status heartbeat and
  * after a reconnect. No polling timers of its own.
  */
@@ -45,11 +52,26 @@ export function useAlertFeed(): void {
     { immediate: true }
   )
 
+  let pending: AlertView[] = []
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let appliedAt = -Infinity
+  function applyPending(): void {
+    timer = null
+    appliedAt = performance.now()
+    const batch = pending
+    pending = []
+    const arrivals = alerts.apply(batch)
+    if (chimeWorthy(arrivals, Date.now() + status.clockOffsetMs).length > 0) chime.play()
+    void refreshCounts()
+  }
+  onBeforeUnmount(() => {
+    if (timer !== null) clearTimeout(timer)
+  })
+
   useLiveUpdates({
     alerts: (pushed) => {
-      const arrivals = alerts.apply(pushed)
-      if (chimeWorthy(arrivals, Date.now() + status.clockOffsetMs).length > 0) chime.play()
-      void refreshCounts()
+      for (const a of pushed) pending.push(a)
+      timer ??= setTimeout(applyPending, Math.max(0, appliedAt + ALERT_APPLY_INTERVAL_MS - performance.now()))
     },
     data: (topics) => {
       if (topics.includes('alerts')) void refreshCounts()

@@ -14,7 +14,15 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password'
 if (!process.env['GCC_E2E_DATA_DIR']) {
   process.env['GCC_E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'gcc-e2e-'))
   // The embedded broker on a free port, and no simulator: the tests publish the alerts they expect.
-  writeFileSync(join(process.env['GCC_E2E_DATA_DIR'], 'mqtt.json'), JSON.stringify({ embedded: { port: 0 }, simulator: { enabled: false } }))
+  // Frigate's camera front_door is the demo's first camera (ids are deterministic).
+  writeFileSync(
+    join(process.env['GCC_E2E_DATA_DIR'], 'mqtt.json'),
+    JSON.stringify({
+      embedded: { port: 0 },
+      simulator: { enabled: false },
+      frigate: { cameras: { front_door: 'CAM000001' }, rules: [{ label: 'person', zones: ['driveway'], type: 'intrusion' }] }
+    })
+  )
 }
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { connectAsync } from 'mqtt'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { E2E_ADMIN_PASSWORD } from '../../playwright.config'
@@ -207,4 +209,30 @@ test('a camera alert published to the broker reaches the feed, the counters and 
   } finally {
     await client.endAsync()
   }
+})
+
+test('a Frigate new / update / end sequence is one alert on the wall', async ({ page, request }) => {
+  const feed = await openWall(page)
+  const status = (await (await request.post('/api/system.status', { data: {} })).json()).value
+  const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/frigate/events-update.doc.json', import.meta.url)), 'utf8'))
+  const trackedId = `e2e-${Date.now()}`
+  const start = Date.now() / 1000 - 5
+  const tracked = { ...fixture.after, id: trackedId, start_time: start, frame_time: start, false_positive: false }
+  const client = await connectAsync(`mqtt://${status.ingest.broker.url}`, { clientId: `e2e-frigate-${Date.now()}` })
+  try {
+    for (const type of ['new', 'update', 'end']) {
+      const message = { type, before: tracked, after: { ...tracked, end_time: type === 'end' ? start + 4 : null } }
+      await client.publishAsync('frigate/events', JSON.stringify(message), { qos: 1 })
+    }
+  } finally {
+    await client.endAsync()
+  }
+  const id = `frigate:front_door:${trackedId}`
+  const row = feed.locator(`[data-testid="alert-row"][data-alert-id="${id}"]`)
+  await expect(row).toHaveCount(1)
+  await expect(row).toHaveAttribute('data-type', 'intrusion')
+  await expect
+    .poll(async () => (await (await request.post('/api/alerts.get', { data: { id } })).json()).value)
+    .toMatchObject({ format: 'frigate', cameraId: 'CAM000001', messages: 3, ended: true })
+  await expect(feed.locator(`[data-testid="alert-row"][data-alert-id="${id}"]`)).toHaveCount(1)
 })

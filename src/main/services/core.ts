@@ -91,6 +91,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Never throws: a bad basemap configuration is logged and the wall draws its own background.
     const tiles = createTileService({ dataDir: options.dataDir, log })
     const deps: HandlerDeps = { store, auth, sessions, hub, tiles, runtime: options.runtime, productName: PRODUCT_NAME, version: options.version, now }
+    // The status carries "last alert at" and the ingest counts: after alerts arrive it is pushed
+    // within a second (once per second in a burst), not only on the heartbeat.
+    let statusSoon: NodeJS.Timeout | null = null
+    const pushStatusSoon = (): void => {
+      statusSoon ??= setTimeout(() => {
+        statusSoon = null
+        hub.emit('status', buildStatus(deps))
+      }, 1000)
+    }
     const alerts =
       options.alerts === false
         ? null
@@ -102,6 +111,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
             alertsChanged: (changed) => {
               hub.emit('alerts', { alerts: changed })
               notifyChanged(deps, 'alerts')
+              pushStatusSoon()
             },
             statusChanged: () => hub.emit('status', buildStatus(deps))
           })
@@ -130,6 +140,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       status: () => buildStatus(deps),
       async stop() {
         clearInterval(heartbeat)
+        if (statusSoon) clearTimeout(statusSoon)
         try {
           await alerts?.stop()
         } finally {

@@ -55,7 +55,16 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
  * (saved every `autosaveInterval` seconds and at shutdown), no limit on queued messages.
  * `port`: listen exactly there (e.g. where an app was told a broker would be); default a free one.
  */
-export async function startMosquitto(options: { autosaveInterval?: number; port?: number } = {}): Promise<MosquittoHandle> {
+export interface MosquittoOptions {
+  autosaveInterval?: number
+  port?: number
+  /** Listener lines after `listener` (e.g. TLS `certfile`/`keyfile`), and whether anonymous clients may connect (default true). */
+  listenerLines?: readonly string[]
+  /** A `password_file` (made with mosquitto_passwd); anonymous clients are then refused. */
+  passwordFile?: string
+}
+
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<MosquittoHandle> {
   if (!hasMosquitto) throw new Error(`Mosquitto not found at ${MOSQUITTO}: install it (apt-get install -y mosquitto; .ci/run does) or set GCC_MOSQUITTO`)
   const { dir, remove } = tempDir('gcc-mosquitto-')
   const port = options.port ?? (await freePort())
@@ -63,8 +72,11 @@ export async function startMosquitto(options: { autosaveInterval?: number; port?
   writeFileSync(
     conf,
     [
+      'per_listener_settings false',
       `listener ${port} 127.0.0.1`,
-      'allow_anonymous true',
+      ...(options.listenerLines ?? []),
+      options.passwordFile ? `password_file ${options.passwordFile}` : '',
+      `allow_anonymous ${options.passwordFile ? 'false' : 'true'}`,
       'persistence true',
       `persistence_location ${dir}/`,
       `autosave_interval ${options.autosaveInterval ?? 1}`,

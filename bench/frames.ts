@@ -30,6 +30,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { percentile, stopHost, waitForHost } from './support/host'
 
 const { values } = parseArgs({
   strict: false,
@@ -63,21 +64,6 @@ function freePort(): Promise<number> {
   })
 }
 
-async function waitForHost(url: string, host: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (host.exitCode !== null) throw new Error(`host exited with code ${host.exitCode}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('host did not start in time')
-}
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN
 const stats = (xs: readonly number[]): { median: number; p95: number } => {
   const sorted = [...xs].sort((a, b) => a - b)
   return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) }
@@ -201,15 +187,6 @@ async function measure(page: Page, url: string, renderer: 'webgl' | 'canvas'): P
     layers,
     features: result.features
   }
-}
-
-async function stopHost(host: ChildProcess): Promise<void> {
-  if (host.exitCode !== null || host.signalCode !== null) return
-  const exited = new Promise<void>((r) => host.once('exit', () => r()))
-  host.kill('SIGTERM')
-  const timer = setTimeout(() => host.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }
 
 async function main(): Promise<void> {

@@ -33,6 +33,7 @@ import { connect, type MqttClient } from 'mqtt'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { databasePath } from '../src/main/config'
 import { freePort, startMosquitto, type MosquittoHandle } from '../tests/support/mosquitto'
+import { percentile, stopHost, waitForHost } from './support/host'
 
 const { values } = parseArgs({
   strict: false,
@@ -49,31 +50,7 @@ const TARGET_P95_MS = 300
 const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 const clock = (): number => performance.timeOrigin + performance.now()
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN
 const ms = (x: number): string => `${x.toFixed(0)} ms`
-
-async function waitForHost(url: string, host: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (host.exitCode !== null) throw new Error(`host exited with code ${host.exitCode}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('host did not start in time')
-}
-
-async function stopHost(host: ChildProcess): Promise<void> {
-  if (host.exitCode !== null || host.signalCode !== null) return
-  const exited = new Promise<void>((r) => host.once('exit', () => r()))
-  host.kill('SIGTERM')
-  const timer = setTimeout(() => host.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
-}
 
 /** In the page: stamps every alert row when it enters the feed panel and at the frame after. */
 function observeFeed(page: Page): Promise<void> {

@@ -11,19 +11,10 @@ import { Store } from '../../../src/main/store/store'
 import { loadMiniDistrict } from '../../support/miniDistrict'
 import { freePort, startMosquitto, type MosquittoHandle } from '../../support/mosquitto'
 import { tempDir } from '../../support/tempDir'
+import { until } from '../../support/until'
 
 const ADMIN_PASSWORD = 'admin-password-for-tests'
 const BROKER_PASSWORD = 'broker-Secret-9f3b'
-
-async function until<T>(what: string, f: () => T | null | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = f()
-    if (v) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 /** The settings dialog's two methods through the real dispatcher: roles, audit, mqtt.json, restarts. */
 describe('alerts.brokerSettings / alerts.configureBroker', () => {

@@ -9,19 +9,10 @@ import { Store } from '../../../src/main/store/store'
 import { startMosquitto, type MosquittoHandle } from '../../support/mosquitto'
 import { tempDir } from '../../support/tempDir'
 import { demoOptions } from '../demo/fixture'
+import { until } from '../../support/until'
 
 const frigateFixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(__dirname, '../../fixtures/frigate', name), 'utf8')) as Record<string, unknown>
-
-async function until<T>(what: string, f: () => T | null | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = f()
-    if (v) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 /** The whole alert path against a real Mosquitto: publish → parse → route → SQLite → wall push; handling → outbox → broker. */
 describe('alert service against Mosquitto', () => {

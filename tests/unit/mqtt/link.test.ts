@@ -7,18 +7,14 @@ import type { LinkConnection } from '../../../src/main/mqtt/config'
 import { AlertLink, type AlertLinkOptions } from '../../../src/main/mqtt/link'
 import { startMosquitto, type MosquittoHandle } from '../../support/mosquitto'
 import { tempDir } from '../../support/tempDir'
+import { until as untilDone } from '../../support/until'
 
 /** Against a real Mosquitto started here: acknowledgement after commit, redelivery, broker restarts. */
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(20)
-  }
-}
+/** Broker restarts take a while: a longer default wait here. */
+const until = (what: string, check: () => boolean, timeoutMs = 15_000): Promise<boolean> => untilDone(what, check, timeoutMs)
 
 let run = 0
 const connection = (url: string, clientId: string): LinkConnection => ({

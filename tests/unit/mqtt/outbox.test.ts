@@ -8,16 +8,9 @@ import { AlertLink, type MessageTransport } from '../../../src/main/mqtt/link'
 import { OutboxPublisher } from '../../../src/main/mqtt/outboxPublisher'
 import { freePort } from '../../support/mosquitto'
 import { tempDir } from '../../support/tempDir'
+import { until } from '../../support/until'
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(20)
-  }
-}
-
 describe('OutboxRepository', () => {
   it('adds idempotently by id, lists oldest first and marks sent', () => {
     const db = openDatabase(':memory:')

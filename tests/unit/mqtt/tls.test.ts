@@ -8,14 +8,7 @@ import { AlertLink } from '../../../src/main/mqtt/link'
 import { connectSimulator } from '../../../src/main/mqtt/simulator'
 import { startMosquitto, type MosquittoHandle } from '../../support/mosquitto'
 import { tempDir } from '../../support/tempDir'
-
-async function until(what: string, f: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!f()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+import { until } from '../../support/until'
 
 /** A district broker over TLS (our own CA) with a user and password: what mqtt.json configures. */
 describe('the alert link over TLS with a username and password, against Mosquitto', () => {

@@ -98,7 +98,11 @@ try {
       [`stats.sources 30 d (${level})`, 'stats.sources', { areaCode, days: 30 }],
       [`stats.workerRanking week (${level})`, 'stats.workerRanking', { areaCode, period: 'week', limit: 10 }],
       [`stats.workerRanking month (${level})`, 'stats.workerRanking', { areaCode, period: 'month', limit: 10 }],
-      [`stats.hotspots 30 d (${level})`, 'stats.hotspots', { areaCode, days: 30, limit: 10 }]
+      [`stats.hotspots 30 d (${level})`, 'stats.hotspots', { areaCode, days: 30, limit: 10 }],
+      [`events.supervision (${level})`, 'events.supervision', { areaCode, limit: 50 }],
+      [`events.list (${level})`, 'events.list', { areaCode, limit: 50 }],
+      [`events.list overdue (${level})`, 'events.list', { areaCode, limit: 50, filters: { overdue: true } }],
+      [`events.list closed, level 2 (${level})`, 'events.list', { areaCode, limit: 50, filters: { status: ['closed', 'rated'], level: [2] } }]
     )
   }
   for (const metric of ['eventsToday', 'openEvents', 'overdueEvents', 'warningBuildings']) {
@@ -139,7 +143,7 @@ try {
     times.sort((a, b) => a - b)
     const at = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))]!
     // map.district and map.buildings ship geometry, not statistics: outside the statistics budget.
-    const judged = method.startsWith('stats.') || method === 'map.metrics' || method === 'region.gridDetail'
+    const judged = method.startsWith('stats.') || method.startsWith('events.') || method === 'map.metrics' || method === 'region.gridDetail'
     const ok = at(0.95) <= limitMs
     if (judged && !ok) failures++
     console.log(`${label.padEnd(40)} ${at(0.5).toFixed(2).padStart(10)} ${at(0.95).toFixed(2).padStart(10)}  ${judged ? (ok ? '✓' : '✗') : ' '}`)

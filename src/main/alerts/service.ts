@@ -25,6 +25,8 @@ export interface AlertServiceOptions {
 export interface AlertService {
   actions: AlertActions
   status(): IngestStatus
+  /** A message was added to the outbox by another path (events.act): publish it now if the broker is reachable. */
+  outboxChanged(): void
   /** Whether camera snapshots may be fetched from this URL's host (mqtt.json `snapshots.allowedHosts`, the Frigate template's host). */
   snapshotHostAllowed(url: URL): boolean
   stop(): Promise<void>
@@ -61,6 +63,7 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
       outboxPending: outbox.pendingCount()
     }),
     snapshotHostAllowed: () => false,
+    outboxChanged: () => {},
     stop: async () => {}
   })
 
@@ -120,6 +123,7 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
   const snapshotHosts = new Set(settings.snapshotHosts)
   return {
     actions,
+    outboxChanged: () => publisher?.notify(),
     snapshotHostAllowed: (url) => snapshotHosts.has(url.host.toLowerCase()) || snapshotHosts.has(url.hostname.toLowerCase()),
     status: () => {
       const s = link.status()

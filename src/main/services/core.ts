@@ -118,6 +118,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (alerts) {
       // Read through the holder on every call: the settings dialog replaces the service.
       deps.alertActions = () => alerts.current()?.actions ?? null
+      deps.outboxChanged = () => alerts.current()?.outboxChanged()
       deps.ingestStatus = () => alerts.current()?.status() ?? null
       deps.alertSettings = {
         dataDir: options.dataDir,

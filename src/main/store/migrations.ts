@@ -57,6 +57,12 @@ const dropWorkerWindows = `
     DELETE FROM worker_window;
     DELETE FROM worker_window_since;`
 
+/** Adds (+1) or removes (-1) one event row to or from event_facets (migration 6). */
+const facetDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string => `
+    INSERT INTO event_facets (grid_code, status, level, category, source, n)
+      VALUES (${row}.grid_code, ${row}.status, ${row}.level, ${row}.category, ${row}.source, ${sign})
+      ON CONFLICT DO UPDATE SET n = n ${sign > 0 ? '+' : '-'} 1;`
+
 export const migrations: readonly string[] = [
   /* 1: the foundation */ `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -361,6 +367,31 @@ export const migrations: readonly string[] = [
     sent_at INTEGER
   ) STRICT;
   CREATE INDEX outbox_pending ON outbox(created_at) WHERE sent_at IS NULL;
+  `,
+  /* 6: the events list and detail (docs/EVENTS.md): event_facets counts events per grid, status,
+     level, category and source, kept by triggers like event_daily, so the list's total for any
+     filter is a sum over a few thousand rows instead of a count over the events; and the camera
+     alert of an event is found by its event_id. */ `
+  CREATE TABLE event_facets (
+    grid_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    source TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (grid_code, status, level, category, source)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO event_facets (grid_code, status, level, category, source, n)
+    SELECT grid_code, status, level, category, source, count(*) FROM events GROUP BY grid_code, status, level, category, source;
+  CREATE TRIGGER event_facets_insert AFTER INSERT ON events BEGIN ${facetDelta('NEW', 1)}
+  END;
+  CREATE TRIGGER event_facets_delete AFTER DELETE ON events BEGIN ${facetDelta('OLD', -1)}
+  END;
+  CREATE TRIGGER event_facets_update AFTER UPDATE OF grid_code, status, level, category, source ON events BEGIN
+    ${facetDelta('OLD', -1)}
+    ${facetDelta('NEW', 1)}
+  END;
+  CREATE INDEX alerts_event ON alerts(event_id) WHERE event_id IS NOT NULL;
   `
 ]
 

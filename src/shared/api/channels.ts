@@ -35,7 +35,11 @@ export const apiMethodNames = [
   'alerts.dismiss',
   'alerts.quarantine',
   'alerts.brokerSettings',
-  'alerts.configureBroker'
+  'alerts.configureBroker',
+  'events.supervision',
+  'events.list',
+  'events.get',
+  'events.act'
 ] as const
 export type ApiMethodName = (typeof apiMethodNames)[number]
 

@@ -8,7 +8,10 @@ import type { AlertCounts, AlertView, IngestStatus, QuarantineEntry } from './al
 import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/brokerSettings'
 import type { ApiMethodName } from './channels'
 import type { EventCategoryId } from '../domain/categories'
-import type { EventSource } from '../domain/event'
+import { eventCategoryIds } from '../domain/categories'
+import { eventLevels, eventSources, eventStatuses, wallEventActions, type EventSource } from '../domain/event'
+import { DEFAULT_DUE_SOON_MINUTES } from '../domain/supervision'
+import type { EventActResult, EventDetail, EventList, EventSupervision } from './eventTypes'
 import {
   mapMetrics,
   type BasemapInfo,
@@ -71,6 +74,17 @@ const username = z
   .min(2)
   .max(32)
   .regex(/^[A-Za-z0-9._-]+$/, '用户名只能包含字母、数字和 . _ - / letters, digits and . _ - only')
+
+export const eventIdSchema = z.string().min(1).max(200)
+const eventFilters = z
+  .object({
+    status: z.array(z.enum(eventStatuses)).min(1).max(eventStatuses.length).optional(),
+    level: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1).max(eventLevels.length).optional(),
+    category: z.array(z.enum(eventCategoryIds as [EventCategoryId, ...EventCategoryId[]])).min(1).max(eventCategoryIds.length).optional(),
+    source: z.array(z.enum(eventSources)).min(1).max(eventSources.length).optional(),
+    overdue: z.boolean().optional()
+  })
+  .strict()
 
 export const apiMethods = {
   'system.status': method<SystemStatus>()({ input: none, role: null }),
@@ -166,7 +180,37 @@ export const apiMethods = {
   /** The broker settings dialog: `<dataDir>/mqtt.json` without its password. */
   'alerts.brokerSettings': method<BrokerSettingsInfo>()({ input: none, role: 'admin' }),
   /** Validates and writes mqtt.json, restarts the alert path with it; returns the new link status. */
-  'alerts.configureBroker': method<IngestStatus>()({ input: brokerSettingsUpdateSchema, role: 'admin', audit: true })
+  'alerts.configureBroker': method<IngestStatus>()({ input: brokerSettingsUpdateSchema, role: 'admin', audit: true }),
+  /** Overdue (督办) and due-soon (临期) open events of an area (docs/EVENTS.md). */
+  'events.supervision': method<EventSupervision>()({
+    input: z
+      .object({
+        areaCode: regionCodeSchema,
+        dueSoonMinutes: z.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_DUE_SOON_MINUTES),
+        limit: z.number().int().min(1).max(200)
+      })
+      .strict(),
+    role: null
+  }),
+  /** An area's events, newest first, filtered and paged by cursor, with the total for the filters. */
+  'events.list': method<EventList>()({
+    input: z
+      .object({
+        areaCode: regionCodeSchema,
+        filters: eventFilters.optional(),
+        limit: z.number().int().min(1).max(200),
+        before: z.object({ reportedAt: z.number().int().min(0), id: eventIdSchema }).strict().optional()
+      })
+      .strict(),
+    role: null
+  }),
+  'events.get': method<EventDetail>()({ input: z.object({ id: eventIdSchema }).strict(), role: null }),
+  /** A dispatcher's action from the wall; the field's actions come from the platform (docs/EVENTS.md). */
+  'events.act': method<EventActResult>()({
+    input: z.object({ id: eventIdSchema, action: z.enum(wallEventActions), note: z.string().trim().max(500).optional() }).strict(),
+    role: 'dispatcher',
+    audit: true
+  })
 } satisfies Record<ApiMethodName, MethodSpec>
 
 export type ApiMethods = typeof apiMethods

@@ -5,6 +5,7 @@ import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/regi
 import type { AlertView, IngestStatus } from './alertTypes'
 
 export type * from './alertTypes'
+export type * from './eventTypes'
 
 /** Output types of the API. Inputs are the zod schemas in contract.ts. */
 

@@ -53,6 +53,39 @@ export const eventTransitions: Record<EventAction, { from: readonly EventStatus[
   rate: { from: ['closed'], to: 'rated' }
 }
 
+/**
+ * The actions a dispatcher takes from the wall (events.act, docs/EVENTS.md). The field actions
+ * (startHandling, reportHandled, verify, resume, rate) come from the governance platform.
+ */
+export const wallEventActions = ['accept', 'dispatch', 'escalate', 'returnToHandling', 'close'] as const satisfies readonly EventAction[]
+export type WallEventAction = (typeof wallEventActions)[number]
+
+/** Chinese names of the statuses ("事件已结案") and actions ("不能退回"), for messages. */
+export const eventStatusNames: Record<EventStatus, string> = {
+  reported: '已上报',
+  accepted: '已受理',
+  dispatched: '已派遣',
+  handling: '处置中',
+  handled: '已反馈',
+  verified: '已核查',
+  closed: '已结案',
+  rated: '已评价',
+  escalated: '已上报上级',
+  returned: '已退回'
+}
+export const eventActionNames: Record<EventAction, string> = {
+  accept: '受理',
+  dispatch: '派遣',
+  startHandling: '开始处置',
+  reportHandled: '反馈',
+  verify: '核查',
+  returnToHandling: '退回',
+  resume: '重新处置',
+  escalate: '上报上级',
+  close: '结案',
+  rate: '评价'
+}
+
 export class IllegalTransitionError extends Error {
   constructor(
     readonly status: EventStatus,

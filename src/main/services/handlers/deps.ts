@@ -19,6 +19,8 @@ export interface HandlerDeps {
   tiles?: TileService
   /** Handling of camera alerts by the running alert service; absent or null where none runs. */
   alertActions?: () => AlertActions | null
+  /** A message was added to the outbox: wake the running publisher; absent where none runs (the message waits). */
+  outboxChanged?: () => void
   /** The camera-alert link for the status; absent or null before the pipeline has started. */
   ingestStatus?: () => IngestStatus | null
   /** The broker settings dialog: where mqtt.json is, and a restart of the alert path with it; absent where the path does not run. */

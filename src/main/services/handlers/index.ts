@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatcher'
 import { alertHandlers } from './alerts'
 import { authHandlers } from './auth'
+import { eventHandlers } from './events'
 import type { HandlerDeps } from './deps'
 import { mapHandlers } from './map'
 import { regionHandlers } from './region'
@@ -18,6 +19,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...statsHandlers(d),
     ...regionHandlers(d),
     ...authHandlers(d),
-    ...alertHandlers(d)
+    ...alertHandlers(d),
+    ...eventHandlers(d)
   }
 }

@@ -129,6 +129,16 @@ export class AlertRepository {
     return row ? toView(row) : null
   }
 
+  /** The newest alert linked to an event (its dispatch filed the event), by alerts_event (migration 6). */
+  viewByEvent(eventId: string): AlertView | null {
+    const row = this.db
+      .prepare<[string], ViewRow>(
+        `SELECT ${viewColumns} FROM alerts a INDEXED BY alerts_event ${viewJoins} WHERE a.event_id = ? ORDER BY a.at DESC LIMIT 1`
+      )
+      .get(eventId)
+    return row ? toView(row) : null
+  }
+
   /**
    * By id, newest first. The primary key is named: with statistics from when the table was small
    * (the demo load runs ANALYZE), SQLite otherwise walks all of alerts_at to skip the sort, which

@@ -276,7 +276,8 @@ const enUS: typeof zhCN = {
         auth: { signIn: 'Sign in', signOut: 'Sign out' },
         operators: { create: 'Create operator' },
         mode: { set: 'Mode switch' },
-        alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' }
+        alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' },
+        events: { act: 'Act on an event (accept, dispatch, escalate, return, close)' }
       },
       refresh: 'Refresh',
       empty: 'No entries'

@@ -275,7 +275,8 @@ const zhCN = {
         auth: { signIn: '登录', signOut: '退出登录' },
         operators: { create: '新建操作员' },
         mode: { set: '平急转换' },
-        alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' }
+        alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' },
+        events: { act: '事件处置（受理、派遣、上报、退回、结案）' }
       },
       refresh: '刷新',
       empty: '暂无记录'

@@ -34,6 +34,8 @@ const scale = values.million ? 30 : Number(values.scale)
 const runs = Number(values.runs)
 /** The wall's budget per query: 30 ms on the default district, 100 ms at a million events. */
 const limitMs = scale >= 30 ? 100 : 30
+/** The event list and supervision (issue 5): 50 ms at a million events. */
+const eventsLimitMs = scale >= 30 ? 50 : 30
 
 const dir = values.db ? dirname(values.db) : mkdtempSync(join(tmpdir(), 'gcc-bench-'))
 const file = values.db ?? join(dir, 'gcc.sqlite3')
@@ -144,11 +146,13 @@ try {
     const at = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))]!
     // map.district and map.buildings ship geometry, not statistics: outside the statistics budget.
     const judged = method.startsWith('stats.') || method.startsWith('events.') || method === 'map.metrics' || method === 'region.gridDetail'
-    const ok = at(0.95) <= limitMs
+    const limit = method.startsWith('events.') ? eventsLimitMs : limitMs
+    const ok = at(0.95) <= limit
     if (judged && !ok) failures++
-    console.log(`${label.padEnd(40)} ${at(0.5).toFixed(2).padStart(10)} ${at(0.95).toFixed(2).padStart(10)}  ${judged ? (ok ? '✓' : '✗') : ' '}`)
+    const mark = judged ? `${ok ? '✓' : '✗'}${limit !== limitMs ? ` (≤ ${limit} ms)` : ''}` : ' '
+    console.log(`${label.padEnd(40)} ${at(0.5).toFixed(2).padStart(10)} ${at(0.95).toFixed(2).padStart(10)}  ${mark}`)
   }
-  console.log(failures === 0 ? `\nevery statistic within ${limitMs} ms (p95)` : `\n${failures} statistic(s) over ${limitMs} ms (p95)`)
+  console.log(failures === 0 ? `\nevery query within its limit (p95)` : `\n${failures} quer${failures === 1 ? 'y' : 'ies'} over the limit (p95)`)
 } finally {
   store.close()
   if (!values.db) rmSync(dir, { recursive: true, force: true })

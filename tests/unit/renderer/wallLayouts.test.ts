@@ -64,11 +64,18 @@ describe('wider walls show more panels side by side', () => {
   const visible = (id: (typeof wallLayoutIds)[number]): number => Object.keys(wallLayouts[id].slots).length
   const carousels = (id: (typeof wallLayoutIds)[number]): number => Object.values(wallLayouts[id].slots).filter((p) => p.length > 1).length
 
-  it('16:9 rotates the panels that do not fit; 32:9 and 48:9 need no carousel', () => {
+  it('16:9 rotates the panels that do not fit; 32:9 rotates only ranking and hot spots; 48:9 needs no carousel', () => {
     expect(visible('16:9')).toBeLessThan(visible('32:9'))
+    expect(visible('32:9')).toBeLessThan(visible('48:9'))
     expect(carousels('16:9')).toBe(1)
-    expect(carousels('32:9')).toBe(0)
+    expect(carousels('32:9')).toBe(1)
+    expect(Object.values(wallLayouts['32:9'].slots).find((p) => p.length > 1)).toEqual(['ranking', 'hotspots'])
     expect(carousels('48:9')).toBe(0)
+  })
+
+  it('puts 督办 (supervision) in the 16:9 carousel and in a fixed slot of its own on 32:9 and 48:9', () => {
+    expect(Object.values(wallLayouts['16:9'].slots).find((p) => p.length > 1)).toContain('supervision')
+    for (const id of ['32:9', '48:9'] as const) expect(Object.values(wallLayouts[id].slots)).toContainEqual(['supervision'])
   })
 
   it('uses 3, 6 and 8 columns (the alert feed has a column of its own on the wider walls)', () => {

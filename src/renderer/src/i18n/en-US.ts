@@ -64,6 +64,7 @@ const enUS: typeof zhCN = {
     buildingRisk: 'Building risk levels',
     ranking: 'Grid worker ranking',
     hotspots: 'Hot-spot grids, top 10',
+    supervision: 'Supervision: overdue / due soon',
     hotspotsBasis: 'per 1,000 residents, {days} days',
     byArea: {
       district: 'Events by street, last {days} days',
@@ -105,6 +106,7 @@ const enUS: typeof zhCN = {
       buildingRisk: 'Building risk',
       ranking: 'Ranking',
       hotspots: 'Hot spots',
+      supervision: 'Supervision',
       alerts: 'Camera alerts'
     }
   },
@@ -117,6 +119,71 @@ const enUS: typeof zhCN = {
       community: 'Community',
       grid: 'Grid',
       subgrid: 'Sub-grid'
+    }
+  },
+  supervision: {
+    title: 'Supervision',
+    overdue: 'Overdue',
+    dueSoon: 'Due soon',
+    overdueCount: 'Overdue {count}',
+    dueSoonCount: 'Due soon {count}',
+    overdueBy: '{span} late',
+    remaining: '{span} left',
+    more: '{count} more',
+    none: 'No overdue or due-soon events',
+    level: {
+      1: 'L1',
+      2: 'L2',
+      3: 'L3'
+    }
+  },
+  eventDetail: {
+    title: 'Event',
+    close: 'Close',
+    loading: 'Loading…',
+    failed: 'Failed to load',
+    category: 'Category',
+    level: 'Level',
+    levelValue: 'Level {level}',
+    source: 'Source',
+    status: 'Status',
+    reportedAt: 'Reported',
+    deadlineAt: 'Deadline',
+    overdueBy: 'Overdue by',
+    remaining: 'Time left',
+    supervision: 'Supervision',
+    grid: 'Grid',
+    community: 'Community',
+    street: 'Street',
+    team: 'Grid team',
+    noTeam: 'Nobody assigned',
+    timeline: 'Timeline',
+    alert: 'Linked camera alert',
+    score: 'score {score}',
+    statuses: {
+      reported: 'Reported',
+      accepted: 'Accepted',
+      dispatched: 'Dispatched',
+      handling: 'Handling',
+      handled: 'Handled',
+      verified: 'Verified',
+      closed: 'Closed',
+      rated: 'Rated',
+      escalated: 'Escalated',
+      returned: 'Returned'
+    },
+    actions: {
+      report: 'Report',
+      accept: 'Accept',
+      dispatch: 'Dispatch',
+      startHandling: 'Start handling',
+      reportHandled: 'Report handled',
+      verify: 'Verify',
+      returnToHandling: 'Return',
+      resume: 'Resume',
+      escalate: 'Escalate',
+      close: 'Close',
+      rate: 'Rate'
     }
   },
   kpi: {

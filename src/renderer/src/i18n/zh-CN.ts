@@ -62,6 +62,7 @@ const zhCN = {
     buildingRisk: '楼栋分类分级',
     ranking: '网格员排行',
     hotspots: '热点网格 TOP10',
+    supervision: '督办 · 超期 / 临期',
     hotspotsBasis: '近{days}日 每千人事件',
     byArea: {
       district: '近{days}日各街道事件',
@@ -103,6 +104,7 @@ const zhCN = {
       buildingRisk: '楼栋分级',
       ranking: '网格员排行',
       hotspots: '热点网格',
+      supervision: '督办',
       alerts: '视频AI预警'
     }
   },
@@ -115,6 +117,71 @@ const zhCN = {
       community: '社区',
       grid: '网格',
       subgrid: '小分格'
+    }
+  },
+  supervision: {
+    title: '督办',
+    overdue: '超期',
+    dueSoon: '临期',
+    overdueCount: '超期 {count}',
+    dueSoonCount: '临期 {count}',
+    overdueBy: '超期 {span}',
+    remaining: '剩余 {span}',
+    more: '另有 {count} 件',
+    none: '暂无超期或临期事件',
+    level: {
+      1: '一级',
+      2: '二级',
+      3: '三级'
+    }
+  },
+  eventDetail: {
+    title: '事件详情',
+    close: '关闭',
+    loading: '正在加载…',
+    failed: '加载失败',
+    category: '类别',
+    level: '等级',
+    levelValue: '{level}级事件',
+    source: '来源',
+    status: '状态',
+    reportedAt: '上报时间',
+    deadlineAt: '办理时限',
+    overdueBy: '已超期',
+    remaining: '剩余时间',
+    supervision: '督办等级',
+    grid: '网格',
+    community: '社区',
+    street: '街道',
+    team: '网格力量',
+    noTeam: '暂无人员',
+    timeline: '办理经过',
+    alert: '关联视频预警',
+    score: '置信度 {score}',
+    statuses: {
+      reported: '已上报',
+      accepted: '已受理',
+      dispatched: '已派遣',
+      handling: '处置中',
+      handled: '已反馈',
+      verified: '已核查',
+      closed: '已结案',
+      rated: '已评价',
+      escalated: '已上报上级',
+      returned: '已退回'
+    },
+    actions: {
+      report: '上报',
+      accept: '受理',
+      dispatch: '派遣',
+      startHandling: '开始处置',
+      reportHandled: '反馈',
+      verify: '核查',
+      returnToHandling: '退回',
+      resume: '重新处置',
+      escalate: '上报上级',
+      close: '结案',
+      rate: '评价'
     }
   },
   kpi: {

@@ -5,7 +5,7 @@
  */
 
 /** The secondary panels around the map; 'alerts' (the camera alert feed) is fixed in every layout, never in a carousel. */
-export const panelIds = ['alerts', 'trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots'] as const
+export const panelIds = ['alerts', 'trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots', 'supervision'] as const
 export type PanelId = (typeof panelIds)[number]
 
 export const wallLayoutIds = ['16:9', '32:9', '48:9'] as const
@@ -30,7 +30,7 @@ const kpiRow = 'var(--wall-kpi-height)'
 
 export const wallLayouts: Record<WallLayoutId, WallLayout> = {
   // 1920×1080, 3840×2160: KPI strip; three compact charts | map | the alert feed over two tall panels
-  // (bar lists need the height), five of them taking turns in the lower slot. Six row tracks: left
+  // (bar lists need the height), six of them taking turns in the lower slot (督办 among them). Six row tracks: left
   // slots span two, right three. The feed is fixed: the duty officer must always see it.
   '16:9': {
     id: '16:9',
@@ -50,12 +50,13 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       b: ['hourly'],
       c: ['sources'],
       d: ['alerts'],
-      f: ['byArea', 'categories', 'hotspots', 'ranking', 'buildingRisk']
+      f: ['supervision', 'byArea', 'categories', 'hotspots', 'ranking', 'buildingRisk']
     },
     kpi: 'strip'
   },
   // 3840×1080: KPI strip, two columns of two panels left of the map; the alert feed full height right
-  // of it, then two more columns of two; everything fits.
+  // of it, then two more columns of two. 督办 (supervision) keeps a fixed slot: the duty officer must
+  // see overdue events; the worker ranking and the hot spots (both slow-moving lists) share one.
   '32:9': {
     id: '32:9',
     columns: [side, side, 'minmax(0, 2fr)', side, side, side],
@@ -73,20 +74,20 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       x: ['alerts'],
       e: ['byArea'],
       f: ['buildingRisk'],
-      g: ['ranking'],
-      h: ['hotspots']
+      g: ['ranking', 'hotspots'],
+      h: ['supervision']
     },
     kpi: 'strip'
   },
   // 5760×1080: eight columns, the KPIs a column of their own, the alert feed full height right of the
-  // map, the long lists full height; no carousel.
+  // map, the ranking full height, events by area over 督办 (supervision); no carousel.
   '48:9': {
     id: '48:9',
     columns: [side, side, side, 'minmax(0, 2fr)', side, side, side, side],
     rows: [side, side],
     areas: [
       ['kpi', 'a', 'c', 'map', 'x', 'e', 'f', 'h'],
-      ['kpi', 'b', 'd', 'map', 'x', 'e', 'g', 'h']
+      ['kpi', 'b', 'd', 'map', 'x', 's', 'g', 'h']
     ],
     slots: {
       a: ['trend'],
@@ -95,6 +96,7 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       d: ['sources'],
       x: ['alerts'],
       e: ['byArea'],
+      s: ['supervision'],
       f: ['buildingRisk'],
       g: ['hotspots'],
       h: ['ranking']

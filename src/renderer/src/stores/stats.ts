@@ -13,11 +13,12 @@ import type {
   WallKpis,
   WorkerRanking
 } from '@shared/api/types'
+import type { EventSupervision } from '@shared/api/eventTypes'
 import { api } from '@renderer/api'
 import { createQuery } from './query'
-import { HOTSPOT_LIMIT, RANKING_LIMIT, STATS_WINDOW_DAYS, statNames, type StatName } from './statsTopics'
+import { HOTSPOT_LIMIT, RANKING_LIMIT, STATS_WINDOW_DAYS, SUPERVISION_LIMIT, statNames, type StatName } from './statsTopics'
 
-export { HOTSPOT_LIMIT, RANKING_LIMIT, STATS_WINDOW_DAYS, staleStats, statNames, statTopics, type StatName } from './statsTopics'
+export { HOTSPOT_LIMIT, RANKING_LIMIT, STATS_WINDOW_DAYS, SUPERVISION_LIMIT, staleStats, statNames, statTopics, type StatName } from './statsTopics'
 
 /**
  * Statistics for the wall's panels, each held raw (shallowRef + markRaw in createQuery).
@@ -33,7 +34,8 @@ export const useStatsStore = defineStore('stats', () => {
     categories: createQuery<Breakdown<EventCategoryId>>(),
     sources: createQuery<Breakdown<EventSource>>(),
     ranking: createQuery<WorkerRanking>(),
-    hotspots: createQuery<Hotspots>()
+    hotspots: createQuery<Hotspots>(),
+    supervision: createQuery<EventSupervision>()
   }
   /** 周排名 / 月排行, chosen on the ranking panel. */
   const rankingPeriod = ref<RankingPeriod>('week')
@@ -51,7 +53,8 @@ export const useStatsStore = defineStore('stats', () => {
     sources: (code) => queries.sources.run(() => api.stats.sources({ areaCode: code, days })),
     ranking: (code) =>
       queries.ranking.run(() => api.stats.workerRanking({ areaCode: code, period: rankingPeriod.value, limit: RANKING_LIMIT })),
-    hotspots: (code) => queries.hotspots.run(() => api.stats.hotspots({ areaCode: code, days, limit: HOTSPOT_LIMIT }))
+    hotspots: (code) => queries.hotspots.run(() => api.stats.hotspots({ areaCode: code, days, limit: HOTSPOT_LIMIT })),
+    supervision: (code) => queries.supervision.run(() => api.events.supervision({ areaCode: code, limit: SUPERVISION_LIMIT }))
   }
 
   /** Loads the named statistics (all by default) for `code`; a new area clears what was held for the old one. */
@@ -120,6 +123,9 @@ export const useStatsStore = defineStore('stats', () => {
     hotspots: queries.hotspots.data,
     hotspotsLoading: queries.hotspots.loading,
     hotspotsError: queries.hotspots.error,
+    supervision: queries.supervision.data,
+    supervisionLoading: queries.supervision.loading,
+    supervisionError: queries.supervision.error,
     expose,
     load,
     failed,

@@ -6,9 +6,11 @@ import type { DataTopic } from '@shared/api/types'
 export const STATS_WINDOW_DAYS = 30
 export const HOTSPOT_LIMIT = 10
 export const RANKING_LIMIT = 30
+/** Rows of the supervision panel (most overdue first; the counts are exact whatever the limit). */
+export const SUPERVISION_LIMIT = 20
 
 /** Every statistic the wall's panels show, by name. */
-export const statNames = ['kpis', 'summary', 'eventsByArea', 'trend', 'hourly', 'categories', 'sources', 'ranking', 'hotspots'] as const
+export const statNames = ['kpis', 'summary', 'eventsByArea', 'trend', 'hourly', 'categories', 'sources', 'ranking', 'hotspots', 'supervision'] as const
 export type StatName = (typeof statNames)[number]
 
 /**
@@ -25,7 +27,9 @@ export const statTopics: Record<StatName, readonly DataTopic[]> = {
   categories: ['district', 'events'],
   sources: ['district', 'events'],
   ranking: ['district', 'events'],
-  hotspots: ['district', 'events']
+  hotspots: ['district', 'events'],
+  // Overdue times also grow with no new event: re-read on the heartbeat once older than STATS_MAX_AGE_MS.
+  supervision: ['district', 'events']
 }
 
 /** The statistics a set of pushed topics makes stale (pure: unit-tested). */

@@ -8,6 +8,7 @@ import HotspotsPanel from './HotspotsPanel.vue'
 import HourlyPanel from './HourlyPanel.vue'
 import RankingPanel from './RankingPanel.vue'
 import SourcesPanel from './SourcesPanel.vue'
+import SupervisionPanel from './SupervisionPanel.vue'
 import TrendPanel from './TrendPanel.vue'
 
 /** The component of each secondary panel, for layouts and the carousel. */
@@ -20,5 +21,6 @@ export const panelComponents: Record<PanelId, Component> = {
   sources: SourcesPanel,
   buildingRisk: BuildingRiskPanel,
   ranking: RankingPanel,
-  hotspots: HotspotsPanel
+  hotspots: HotspotsPanel,
+  supervision: SupervisionPanel
 }

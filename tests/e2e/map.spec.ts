@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { call, clickRegion } from './support/map'
 import { expectKpisAsShown } from './support/kpis'
 
 /**
@@ -7,19 +8,6 @@ import { expectKpisAsShown } from './support/kpis'
  * Clicks go through the map's documented test hook `window.__gccMapTest.pixelOf(code)`: the
  * viewport pixel of a point well inside the region (not the centroid).
  */
-async function call<T = any>(request: APIRequestContext, method: string, data: object = {}): Promise<{ ok: boolean; value: T; error?: { code: string } }> {
-  return (await request.post(`/api/${method}`, { data })).json()
-}
-
-async function clickRegion(page: Page, code: string): Promise<void> {
-  const map = page.getByTestId('district-map')
-  await expect(map).toHaveAttribute('data-settled', 'true')
-  const pixel = await page.evaluate((c) => (globalThis as any).__gccMapTest?.pixelOf(c) ?? null, code)
-  expect(pixel, `pixel of ${code}`).not.toBeNull()
-  await page.mouse.click(pixel[0], pixel[1])
-  await expect(map).toHaveAttribute('data-selected-area', code)
-  await expect(map).toHaveAttribute('data-settled', 'true')
-}
 
 test('click a street, a community and a grid: the wall follows, the grid card lists its workers', async ({ page, request }) => {
   test.setTimeout(180_000) // WebGL runs on SwiftShader here: each animated fit takes a while

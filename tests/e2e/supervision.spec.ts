@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { call, clickRegion } from './support/map'
 
 /**
  * 督办 at 1920×1080: the supervision panel rotates in the 16:9 carousel. Hold the carousel on it,
@@ -6,19 +7,6 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
  * (`window.__gccMapTest.pixelOf(code)`), check the panel's counts against events.supervision, then
  * open the most overdue event and check its card's timeline against events.get.
  */
-async function call<T = any>(request: APIRequestContext, method: string, data: object = {}): Promise<{ ok: boolean; value: T }> {
-  return (await request.post(`/api/${method}`, { data })).json()
-}
-
-async function clickRegion(page: Page, code: string): Promise<void> {
-  const map = page.getByTestId('district-map')
-  await expect(map).toHaveAttribute('data-settled', 'true')
-  const pixel = await page.evaluate((c) => (globalThis as any).__gccMapTest?.pixelOf(c) ?? null, code)
-  expect(pixel, `pixel of ${code}`).not.toBeNull()
-  await page.mouse.click(pixel[0], pixel[1])
-  await expect(map).toHaveAttribute('data-selected-area', code)
-  await expect(map).toHaveAttribute('data-settled', 'true')
-}
 
 test('the supervision panel counts a community’s overdue events and opens an event with its timeline', async ({ page, request }, testInfo) => {
   test.setTimeout(180_000) // WebGL runs on SwiftShader here: each animated fit takes a while

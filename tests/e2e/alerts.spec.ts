@@ -3,10 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { connectAsync } from 'mqtt'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { E2E_ADMIN_PASSWORD } from '../../playwright.config'
-
-/** The text field behind a test id, whether Element Plus puts the id on the input or its wrapper. */
-const field = (page: Page, id: string): Locator =>
-  page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`).first()
+import { field } from './support/operators'
 
 async function openWall(page: Page): Promise<Locator> {
   await page.goto('/')

@@ -1,9 +1,6 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
 import { E2E_ADMIN_PASSWORD } from '../../playwright.config'
-
-/** The text field behind a test id, whether Element Plus puts the id on the input or its wrapper. */
-const field = (page: Page, id: string): Locator =>
-  page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()
+import { field } from './support/operators'
 
 async function apiCall(request: APIRequestContext, token: string, method: string, data: unknown): Promise<any> {
   const res = await (await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${token}` }, data })).json()

@@ -1,15 +1,6 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { E2E_ADMIN_PASSWORD } from '../../playwright.config'
-
-/** The text field behind a test id, whether Element Plus puts the id on the input or its wrapper. */
-const field = (page: Page, id: string): Locator =>
-  page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`).first()
-
-async function signIn(request: APIRequestContext, username: string, password: string): Promise<string> {
-  const res = await (await request.post('/api/auth.signIn', { data: { username, password } })).json()
-  expect(res.ok, JSON.stringify(res)).toBe(true)
-  return res.value.token
-}
+import { field, signIn } from './support/operators'
 
 test("a viewer's attempt to switch to emergency mode is refused by main and audited", async ({ page, request }) => {
   const admin = await signIn(request, 'admin', E2E_ADMIN_PASSWORD)

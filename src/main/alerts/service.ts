@@ -10,6 +10,7 @@ import { AlertActions } from './actions'
 import { parseAlertMessage, type ParseContext } from './parse'
 import { AlertPipeline } from './pipeline'
 import { GridRouter } from './router'
+import { eventInboxFor } from '../events/inbox'
 
 export interface AlertServiceOptions {
   store: Store
@@ -20,6 +21,8 @@ export interface AlertServiceOptions {
   alertsChanged: (alerts: AlertView[]) => void
   /** The link's state or error changed: push the status. */
   statusChanged: () => void
+  /** Event state changes from the governance platform (`events/{id}`), committed: tell the walls. */
+  eventsChanged?: (eventIds: string[]) => void
 }
 
 export interface AlertService {
@@ -101,9 +104,11 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
     route: (alert) => router.route(alert, positions.get(alert.cameraId) ?? null),
     committed: o.alertsChanged
   })
+  // The same link carries the platform's event state changes (docs/EVENTS.md): committed first, then the alerts.
+  const inbox = eventInboxFor(settings, store, o, (lon, lat) => router.locate(lon, lat)?.gridCode ?? null)
   const link = new AlertLink({
     connection: linkConnection(settings, embedded?.url),
-    sink: (batch) => pipeline.commit(batch),
+    sink: (batch) => pipeline.commit(inbox ? inbox.commitOwn(batch) : batch),
     batchMs: settings.ingest.batchMs,
     batchSize: settings.ingest.batchSize,
     log: (level, message) => log(`[mqtt] ${level === 'info' ? '' : `${level}: `}${message}`),

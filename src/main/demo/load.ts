@@ -1,5 +1,6 @@
 import { metaKeys } from '../store/metaKeys'
 import type { Store } from '../store/store'
+import { DemoDisputes } from './events/disputes'
 import { planDemoDistrict } from './generate'
 import type { DemoOptions, DemoSummary } from './options'
 import { Progress } from './progress'
@@ -29,8 +30,10 @@ export function loadDemoDistrict(store: Store, options: DemoOptions): DemoSummar
     const eventProgress = progress.span(0.15, 0.99)
     let events = 0
     let transitions = 0
+    const disputes = new DemoDisputes(options.seed)
     for (const chunk of planner.chunks()) {
       store.events.insertMany(chunk.events, chunk.transitions)
+      store.disputes.insertMany(disputes.of(chunk.events))
       events += chunk.events.length
       transitions += chunk.transitions.length
       eventProgress.report('events', chunk.daysDone / chunk.totalDays, `生成并写入事件 ${events}/${planner.total}`, `events ${events}/${planner.total}`)

@@ -82,7 +82,12 @@ const fileSchema = z.strictObject({
     .strictObject({
       native: topicFilter
         .refine((t) => /^[^#+]+\/[#+]$/.test(t), 'must be <prefix>/# or <prefix>/+ (the camera id is the last level)')
-        .default('alerts/#')
+        .default('alerts/#'),
+      /** Event state changes from the governance platform (docs/EVENTS.md); null: not read. */
+      events: topicFilter
+        .refine((t) => /^[^#+]+\/\+$/.test(t), 'must be <prefix>/+ (the event id is the last level)')
+        .nullable()
+        .default('events/+')
     })
     .prefault({}),
   /** Frigate NVR's events (docs/ALERTS.md): camera names and label + zone rules; subscribed at `<topicPrefix>/events`. */
@@ -146,8 +151,8 @@ export interface MqttSettings {
   embeddedPort: number
   /** Stable across restarts, so the broker keeps the session (clean: false). */
   clientId: string
-  /** Subscriptions: native alerts, and Frigate's events topic (null: Frigate not read). */
-  topics: { native: string; frigate: string | null }
+  /** Subscriptions: native alerts, Frigate's events topic (null: Frigate not read), event state changes (null: not read). */
+  topics: { native: string; frigate: string | null; events: string | null }
   /** The native topics' prefix (the filter without its last level): what the parser expects. */
   nativeTopicPrefix: string
   frigate: FrigateMapping
@@ -229,7 +234,7 @@ export function parseMqttConfig(json: unknown, dataDir: string, path = join(data
       broker,
       embeddedPort: f.embedded.port,
       clientId: f.broker?.clientId ?? defaultClientId(dataDir),
-      topics: { native: f.topics.native, frigate: f.frigate.enabled ? `${f.frigate.topicPrefix}/events` : null },
+      topics: { native: f.topics.native, frigate: f.frigate.enabled ? `${f.frigate.topicPrefix}/events` : null, events: f.topics.events },
       nativeTopicPrefix: f.topics.native.slice(0, -2),
       frigate: { topicPrefix: f.frigate.topicPrefix, cameras: f.frigate.cameras, rules: f.frigate.rules, ...(f.frigate.snapshotUrlTemplate ? { snapshotUrlTemplate: f.frigate.snapshotUrlTemplate } : {}) },
       // The simulator runs by default only against the embedded broker: never into a real one.
@@ -292,7 +297,8 @@ export interface LinkConnection {
  * `embeddedUrl` (aedes speaks MQTT 3.1.1 only).
  */
 export function linkConnection(settings: MqttSettings, embeddedUrl?: string): LinkConnection {
-  const topics = [settings.topics.native, ...(settings.topics.frigate !== null ? [settings.topics.frigate] : [])]
+  const { native, frigate, events } = settings.topics
+  const topics = [native, ...(frigate !== null ? [frigate] : []), ...(events !== null ? [events] : [])]
   const b = settings.broker
   if (b === null) {
     if (embeddedUrl === undefined) throw new Error('linkConnection: the embedded broker URL is required when no broker is configured')

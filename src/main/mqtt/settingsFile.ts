@@ -75,7 +75,7 @@ export function readBrokerSettings(dataDir: string): BrokerSettingsInfo {
   }
 }
 
-/** The file for an update: what the dialog does not edit (password, session expiry, Frigate rules, snapshot hosts) comes from the file on disk. */
+/** The file for an update: what the dialog does not edit (password, session expiry, Frigate rules, snapshot hosts, the event state topic) comes from the file on disk. */
 function toFile(u: Update, raw: unknown): Json {
   const old = isObject(raw) ? raw : {}
   const oldBroker = isObject(old['broker']) ? old['broker'] : {}
@@ -105,7 +105,8 @@ function toFile(u: Update, raw: unknown): Json {
     }
   }
   file['embedded'] = { ...u.embedded }
-  file['topics'] = { ...u.topics }
+  const oldTopics = isObject(old['topics']) ? old['topics'] : {}
+  file['topics'] = { ...u.topics, ...(oldTopics['events'] !== undefined ? { events: oldTopics['events'] } : {}) }
   file['frigate'] = {
     enabled: u.frigate.enabled,
     topicPrefix: u.frigate.topicPrefix,

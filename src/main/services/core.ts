@@ -113,7 +113,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
               notifyChanged(deps, 'alerts')
               pushStatusSoon()
             },
-            statusChanged: () => hub.emit('status', buildStatus(deps))
+            statusChanged: () => hub.emit('status', buildStatus(deps)),
+            eventsChanged: () => notifyChanged(deps, 'events')
           })
     if (alerts) {
       // Read through the holder on every call: the settings dialog replaces the service.

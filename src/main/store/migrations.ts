@@ -63,6 +63,23 @@ const facetDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string => `
       VALUES (${row}.grid_code, ${row}.status, ${row}.level, ${row}.category, ${row}.source, ${sign})
       ON CONFLICT DO UPDATE SET n = n ${sign > 0 ? '+' : '-'} 1;`
 
+/**
+ * Adds (sign +1) or removes (sign -1) one event row to or from every analysis window of migration 9
+ * whose start it is not before: its place cell and its hour of the week, under its category and
+ * under '*' (all categories).
+ */
+const analysisDelta = (row: 'NEW' | 'OLD', sign: 1 | -1): string =>
+  (['cell', 'week_hour'] as const)
+    .map(
+      (key) => `
+    INSERT INTO analysis_${key === 'cell' ? 'cells' : 'hours'} (slot, category, ${key}, grid_code, n)
+      SELECT w.slot, c.category, ${row}.${key}, ${row}.grid_code, ${sign}
+      FROM analysis_window_since w, (SELECT ${row}.category AS category UNION ALL SELECT '*') c
+      WHERE ${row}.reported_at >= w.since
+      ON CONFLICT DO UPDATE SET n = n + excluded.n;`
+    )
+    .join('')
+
 export const migrations: readonly string[] = [
   /* 1: the foundation */ `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -392,6 +409,69 @@ export const migrations: readonly string[] = [
     ${facetDelta('NEW', 1)}
   END;
   CREATE INDEX alerts_event ON alerts(event_id) WHERE event_id IS NOT NULL;
+  `,
+  /* 7: event state changes from the governance platform over MQTT (docs/EVENTS.md): the id of every
+     message applied, so that a redelivered or resent message is applied once. */ `
+  CREATE TABLE event_messages (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
+  /* 8: dispute early warning (docs/EVENTS.md, "Dispute early warning"): the facts of a dispute (people
+     involved, urgency, money at stake), one row per event of category 'dispute'. The warning level
+     is not stored: it follows from the facts by the rule in @shared/domain/dispute, applied when
+     read. Disputes recorded before this migration have no facts and stay ungraded (待研判) until
+     assessed: no facts are made up here. The open disputes of an area are a range of the partial
+     index events_open_disputes (a few thousand rows at a million events). */ `
+  CREATE TABLE dispute_facts (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    people INTEGER NOT NULL CHECK (people >= 2),
+    urgency TEXT NOT NULL CHECK (urgency IN ('normal','urgent','critical')),
+    amount_yuan INTEGER CHECK (amount_yuan >= 0)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX events_open_disputes ON events(grid_code, reported_at, id) WHERE closed_at IS NULL AND category = 'dispute';
+  `,
+  /* 9: analysis (docs/STATISTICS.md, "Analysis"): hot-spot areas and hours. Two virtual columns of
+     events, computed from the row and never stored: `cell`, the place cell of 1/800° × 1/800°
+     (≈ 139 m north–south, 128 m east–west at 22.8° N) as (lon + 180) · 800 · 10⁶ + (lat + 90) · 800
+     (integer parts), and `week_hour`, the hour of the Shanghai week of the report (0 = Monday
+     00:00–01:00 … 167 = Sunday 23:00–24:00; 1970-01-01 was a Thursday). And windows like
+     migration 4's: per window (a start, no end), the events per category ('*': all) and cell or
+     hour of the week, by grid (so an area is a range), kept by triggers and shifted as the day
+     moves on (EventAnalysisRepository). */ `
+  ALTER TABLE events ADD COLUMN cell INTEGER
+    GENERATED ALWAYS AS (CAST((lon + 180) * 800 AS INTEGER) * 1000000 + CAST((lat + 90) * 800 AS INTEGER)) VIRTUAL;
+  ALTER TABLE events ADD COLUMN week_hour INTEGER
+    GENERATED ALWAYS AS ((((reported_at + 28800000) / 86400000 + 3) % 7) * 24 + ((reported_at + 28800000) % 86400000) / 3600000) VIRTUAL;
+  CREATE TABLE analysis_window_since (
+    slot INTEGER PRIMARY KEY,
+    since INTEGER NOT NULL UNIQUE
+  ) STRICT;
+  CREATE TABLE analysis_cells (
+    slot INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    cell INTEGER NOT NULL,
+    grid_code TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (slot, category, cell, grid_code)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE analysis_hours (
+    slot INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    week_hour INTEGER NOT NULL,
+    grid_code TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (slot, category, week_hour, grid_code)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TRIGGER analysis_window_insert AFTER INSERT ON events BEGIN ${analysisDelta('NEW', 1)}
+  END;
+  CREATE TRIGGER analysis_window_delete AFTER DELETE ON events BEGIN ${analysisDelta('OLD', -1)}
+  END;
+  CREATE TRIGGER analysis_window_update AFTER UPDATE OF grid_code, category, reported_at, lon, lat ON events BEGIN
+    ${analysisDelta('OLD', -1)}
+    ${analysisDelta('NEW', 1)}
+  END;
   `
 ]
 

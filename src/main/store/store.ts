@@ -4,7 +4,9 @@ import { AlertRepository } from './repositories/alerts'
 import { AuditRepository } from './repositories/audit'
 import { BuildingRepository } from './repositories/buildings'
 import { CameraRepository } from './repositories/cameras'
+import { DisputeRepository } from './repositories/disputes'
 import { EventRepository } from './repositories/events'
+import { EventAnalysisRepository } from './repositories/eventAnalysis'
 import { EventStatsRepository } from './repositories/eventStats'
 import { MetaRepository } from './repositories/meta'
 import { ModeRepository } from './repositories/modes'
@@ -21,10 +23,14 @@ export class Store {
   readonly cameras: CameraRepository
   readonly staff: StaffRepository
   readonly events: EventRepository
+  /** Facts of disputes, graded by the dispute early warning (migration 8). */
+  readonly disputes: DisputeRepository
   /** The wall's event statistics (docs/STATISTICS.md). */
   readonly eventStats: EventStatsRepository
   /** Per-worker activity for the worker ranking (windows kept by migration 4). */
   readonly workers: WorkerActivityRepository
+  /** Hot-spot areas and hours, resident demands (windows kept by migration 9). */
+  readonly analysis: EventAnalysisRepository
   readonly alerts: AlertRepository
   readonly operators: OperatorRepository
   readonly audit: AuditRepository
@@ -37,8 +43,10 @@ export class Store {
     this.cameras = new CameraRepository(db)
     this.staff = new StaffRepository(db)
     this.events = new EventRepository(db)
+    this.disputes = new DisputeRepository(db)
     this.eventStats = new EventStatsRepository(db)
     this.workers = new WorkerActivityRepository(db)
+    this.analysis = new EventAnalysisRepository(db)
     this.alerts = new AlertRepository(db)
     this.operators = new OperatorRepository(db)
     this.audit = new AuditRepository(db)
@@ -57,7 +65,9 @@ export class Store {
   /** Removes the district and everything in it (operators, audit and mode history stay). */
   clearDistrict(): void {
     this.transaction(() => {
-      for (const t of ['alerts', 'event_transitions', 'events', 'staff', 'cameras', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
+      // The analysis windows first (derived, made again on the next read), so no event delete or insert has to keep them.
+      for (const t of ['analysis_window_since', 'analysis_cells', 'analysis_hours']) this.db.exec(`DELETE FROM ${t}`)
+      for (const t of ['alerts', 'event_messages', 'event_transitions', 'events', 'staff', 'cameras', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
       // Children before parents (parent_code is a foreign key): deepest level first.
       const deleteLevel = this.db.prepare('DELETE FROM regions WHERE level = ?')
       for (const level of [...regionLevels].reverse()) deleteLevel.run(level)

@@ -18,7 +18,7 @@ export const DEFAULT_FRIGATE_TOPIC_PREFIX = 'frigate'
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2048)
 
 /** Time of a sighting: ISO 8601 with seconds and an offset (`Z` or `+08:00`), or epoch milliseconds. */
-const alertTime = z.union([
+export const alertTime = z.union([
   z.iso.datetime({ offset: true }),
   z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 ])

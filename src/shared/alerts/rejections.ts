@@ -1,5 +1,5 @@
 /**
- * Why an incoming alert message was refused. Every refusal is counted by reason and the latest
+ * Why an incoming message (a camera alert, or an event state change) was refused. Every refusal is counted by reason and the latest
  * ones are kept in a bounded quarantine for inspection (docs/ALERTS.md).
  */
 export const rejectReasons = [
@@ -20,7 +20,11 @@ export const rejectReasons = [
   /** Coordinates outside every grid of the district. */
   'outsideDistrict',
   /** A topic this app does not read. */
-  'unknownTopic'
+  'unknownTopic',
+  /** An event state change (events/{id}) for an event the store does not have. */
+  'unknownEvent',
+  /** An event state change the state machine does not allow from the event's status (or a report of an existing event). */
+  'illegalTransition'
 ] as const
 export type RejectReason = (typeof rejectReasons)[number]
 

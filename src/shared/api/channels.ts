@@ -14,6 +14,9 @@ export const apiMethodNames = [
   'stats.sources',
   'stats.workerRanking',
   'stats.hotspots',
+  'stats.heat',
+  'stats.hourWeekday',
+  'stats.hotDemands',
   'map.metrics',
   'map.buildings',
   'map.cameras',
@@ -39,7 +42,9 @@ export const apiMethodNames = [
   'events.supervision',
   'events.list',
   'events.get',
-  'events.act'
+  'events.act',
+  'events.configureSupervision',
+  'events.disputes'
 ] as const
 export type ApiMethodName = (typeof apiMethodNames)[number]
 

@@ -10,8 +10,10 @@ import type { ApiMethodName } from './channels'
 import type { EventCategoryId } from '../domain/categories'
 import { eventCategoryIds } from '../domain/categories'
 import { eventLevels, eventSources, eventStatuses, wallEventActions, type EventSource } from '../domain/event'
-import { DEFAULT_DUE_SOON_MINUTES } from '../domain/supervision'
-import type { EventActResult, EventDetail, EventList, EventSupervision } from './eventTypes'
+import { DUE_SOON_MINUTES_MAX, DUE_SOON_MINUTES_MIN } from '../domain/supervision'
+import type { EventActResult, EventDetail, EventFilterInput, EventList, EventSupervision } from './eventTypes'
+import type { HeatCells, HotDemands, HourWeekday } from './analysisTypes'
+import type { DisputeWarnings } from './disputeTypes'
 import {
   mapMetrics,
   type BasemapInfo,
@@ -84,6 +86,15 @@ const eventFilters = z
     source: z.array(z.enum(eventSources)).min(1).max(eventSources.length).optional(),
     overdue: z.boolean().optional()
   })
+  .strict() satisfies z.ZodType<EventFilterInput>
+
+/** The analysis of hot-spot areas and hours: an area, one category or all (absent), the last `days` days. */
+const analysisInput = z
+  .object({
+    areaCode: regionCodeSchema,
+    category: z.enum(eventCategoryIds as [EventCategoryId, ...EventCategoryId[]]).optional(),
+    days: z.number().int().min(1).max(366)
+  })
   .strict()
 
 export const apiMethods = {
@@ -112,6 +123,12 @@ export const apiMethods = {
     input: z.object({ areaCode: regionCodeSchema, days: z.number().int().min(1).max(366), limit: z.number().int().min(1).max(50) }).strict(),
     role: null
   }),
+  /** Hot-spot areas: the area's events of the last `days` days (one category or all) per place cell, for a heat map. */
+  'stats.heat': method<HeatCells>()({ input: analysisInput, role: null }),
+  /** Hot-spot hours: the same events by hour and weekday (Shanghai, Monday first). */
+  'stats.hourWeekday': method<HourWeekday>()({ input: analysisInput, role: null }),
+  /** Hot resident demands: per category, the last 7 × 24 h against the 7 × 24 h before, rising first. */
+  'stats.hotDemands': method<HotDemands>()({ input: area, role: null }),
   'map.metrics': method<RegionMetrics>()({ input: z.object({ metric: z.enum(mapMetrics) }).strict(), role: null }),
   'map.buildings': method<BuildingPoints>()({ input: none, role: null }),
   'map.cameras': method<CameraPoint[]>()({ input: none, role: null }),
@@ -186,7 +203,8 @@ export const apiMethods = {
     input: z
       .object({
         areaCode: regionCodeSchema,
-        dueSoonMinutes: z.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_DUE_SOON_MINUTES),
+        /** Absent: the center's setting (events.configureSupervision; DEFAULT_DUE_SOON_MINUTES until set). */
+        dueSoonMinutes: z.number().int().min(1).max(DUE_SOON_MINUTES_MAX).optional(),
         limit: z.number().int().min(1).max(200)
       })
       .strict(),
@@ -210,6 +228,17 @@ export const apiMethods = {
     input: z.object({ id: eventIdSchema, action: z.enum(wallEventActions), note: z.string().trim().max(500).optional() }).strict(),
     role: 'dispatcher',
     audit: true
+  }),
+  /** The due-soon (临期) window for every wall of the center; pushed with the status. */
+  'events.configureSupervision': method<{ dueSoonMinutes: number }>()({
+    input: z.object({ dueSoonMinutes: z.number().int().min(DUE_SOON_MINUTES_MIN).max(DUE_SOON_MINUTES_MAX) }).strict(),
+    role: 'admin',
+    audit: true
+  }),
+  /** The area's open disputes with their facts and warning level, most serious first, and exact counts per level (docs/EVENTS.md). */
+  'events.disputes': method<DisputeWarnings>()({
+    input: z.object({ areaCode: regionCodeSchema, limit: z.number().int().min(1).max(200) }).strict(),
+    role: null
   })
 } satisfies Record<ApiMethodName, MethodSpec>
 

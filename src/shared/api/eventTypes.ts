@@ -3,6 +3,7 @@ import type { EventAction, EventLevel, EventSource, EventStatus } from '../domai
 import type { Staff } from '../domain/people'
 import type { SupervisionLevel } from '../domain/supervision'
 import type { AlertView } from './alertTypes'
+import type { DisputeAssessment } from './disputeTypes'
 import type { AreaRef } from './types'
 
 /** Output types of the events methods (docs/EVENTS.md). */
@@ -44,6 +45,15 @@ export interface EventSupervision {
   dueSoon: DueSoonEventRow[]
   /** Exact counts for the area, whatever the limit. */
   counts: { overdue: number; dueSoon: number }
+}
+
+/** events.list filters: each a non-empty list (absent: any), combined with AND; overdue: open and past the deadline now. */
+export interface EventFilterInput {
+  status?: EventStatus[]
+  level?: EventLevel[]
+  category?: EventCategoryId[]
+  source?: EventSource[]
+  overdue?: boolean
 }
 
 /** Position in the list: the last row seen (newest first by reportedAt, then id). */
@@ -88,6 +98,8 @@ export interface EventDetail {
   grid: { code: string; name: string; community: AreaRef | null; street: AreaRef | null }
   team: Staff[]
   alert: AlertView | null
+  /** A dispute's facts and warning level (docs/EVENTS.md "Dispute early warning"); null for other categories. */
+  dispute: DisputeAssessment | null
 }
 
 /** events.act: the event after the action, and the transition it recorded. */

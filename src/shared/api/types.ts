@@ -6,6 +6,7 @@ import type { AlertView, IngestStatus } from './alertTypes'
 
 export type * from './alertTypes'
 export type * from './eventTypes'
+export type * from './analysisTypes'
 
 /** Output types of the API. Inputs are the zod schemas in contract.ts. */
 
@@ -28,6 +29,8 @@ export interface SystemStatus {
   demo: { seed: number; scale: number; generatedAt: number } | null
   /** The camera-alert link (null until the ingest has started). */
   ingest: IngestStatus | null
+  /** The center's supervision settings: open events due within this many minutes are due soon (临期). */
+  supervision: { dueSoonMinutes: number }
 }
 
 export interface MapRegion {

@@ -24,6 +24,9 @@ export function supervisionLevel(overdueMs: number): SupervisionLevel {
 
 /** Default window of "due soon" (临期): open events due within this many minutes from now. */
 export const DEFAULT_DUE_SOON_MINUTES = 120
+/** The window an administrator may set for the whole center (events.configureSupervision): 10 min to 7 days. */
+export const DUE_SOON_MINUTES_MIN = 10
+export const DUE_SOON_MINUTES_MAX = 7 * 24 * 60
 
 /**
  * Overdue at `now`: open and the deadline is strictly before now (as isOverdue in categories.ts).

@@ -78,6 +78,42 @@ describe('wider walls show more panels side by side', () => {
     for (const id of ['32:9', '48:9'] as const) expect(Object.values(wallLayouts[id].slots)).toContainEqual(['supervision'])
   })
 
+  it('puts 矛盾纠纷预警 (disputes) in the 16:9 carousel and in a fixed slot on 32:9 and 48:9, under 督办 in the same column', () => {
+    expect(Object.values(wallLayouts['16:9'].slots).find((p) => p.length > 1)).toContain('disputes')
+    for (const id of ['32:9', '48:9'] as const) {
+      const layout = wallLayouts[id]
+      expect(Object.values(layout.slots)).toContainEqual(['disputes'])
+      const slotOf = (panel: string): string => Object.entries(layout.slots).find(([, p]) => p.includes(panel as never))![0]
+      const column = (slot: string): number[] => [...new Set(layout.areas.flatMap((row) => row.flatMap((a, c) => (a === slot ? [c] : []))))]
+      const rows = (slot: string): number[] => layout.areas.flatMap((row, r) => (row.includes(slot) ? [r] : []))
+      expect(column(slotOf('disputes'))).toEqual(column(slotOf('supervision')))
+      expect(Math.min(...rows(slotOf('disputes')))).toBe(Math.max(...rows(slotOf('supervision'))) + 1)
+      // As tall as 督办: half the height below the KPIs.
+      expect(rows(slotOf('disputes')).length).toBe(rows(slotOf('supervision')).length)
+    }
+  })
+
+  it('puts the analysis (热点时段, 热点诉求) in the 16:9 carousel and in fixed slots on 32:9 and 48:9 that leave the others their room', () => {
+    const rotating = Object.values(wallLayouts['16:9'].slots).find((p) => p.length > 1)
+    expect(rotating).toEqual(expect.arrayContaining(['hourWeekday', 'hotDemands']))
+    for (const id of ['32:9', '48:9'] as const) {
+      const layout = wallLayouts[id]
+      expect(Object.values(layout.slots)).toContainEqual(['hourWeekday'])
+      expect(Object.values(layout.slots)).toContainEqual(['hotDemands'])
+      const slotOf = (panel: string): string => Object.entries(layout.slots).find(([, p]) => p.includes(panel as never))?.[0] ?? panel
+      const height = (panel: string): number => layout.areas.filter((row) => row.includes(slotOf(panel))).length
+      const below = layout.rows.length - (layout.kpi === 'strip' ? 1 : 0)
+      // The matrix keeps a third (seven readable weekdays), the hot demands at least a strip of rows
+      // under the map (in columns: the slot is wide); the map keeps five sixths (its legend and toggles
+      // fit), the alert feed two thirds, and the bar charts and lists their half.
+      expect(height('hourWeekday'), `${id} hourWeekday`).toBeGreaterThanOrEqual(below / 3)
+      expect(height('hotDemands'), `${id} hotDemands`).toBeGreaterThanOrEqual(below / 6)
+      expect(height('map'), `${id} map`).toBeGreaterThanOrEqual((5 / 6) * below)
+      expect(height('alerts'), `${id} alerts`).toBeGreaterThanOrEqual((2 / 3) * below)
+      for (const panel of ['categories', 'hotspots', 'byArea', 'supervision', 'disputes']) expect(height(panel), `${id} ${panel}`).toBeGreaterThanOrEqual(below / 2)
+    }
+  })
+
   it('uses 3, 6 and 8 columns (the alert feed has a column of its own on the wider walls)', () => {
     expect(wallLayouts['16:9'].columns).toHaveLength(3)
     expect(wallLayouts['32:9'].columns).toHaveLength(6)

@@ -34,6 +34,30 @@ describe('deadlines', () => {
     expect(formatShanghaiDateTime(deadlineFor('cityManagement', 1, beforeLeap))).toBe('2028-02-29 09:00:00')
   })
 
+  it('gives the same deadlines, days and overdue flags whatever the machine’s time zone', () => {
+    const saved = process.env['TZ']
+    const reported = fromShanghai(2026, 3, 31, 23, 45)
+    const results = new Set<string>()
+    try {
+      for (const tz of ['Asia/Shanghai', 'UTC', 'America/New_York', 'Pacific/Kiritimati', 'Europe/London']) {
+        process.env['TZ'] = tz
+        const deadline = deadlineFor('infrastructure', 2, reported)
+        results.add(
+          JSON.stringify([
+            deadline,
+            formatShanghaiDateTime(deadline),
+            isOverdue(deadline, null, fromShanghai(2026, 4, 3, 23, 45)),
+            isOverdue(deadline, null, fromShanghai(2026, 4, 3, 23, 46))
+          ])
+        )
+      }
+    } finally {
+      if (saved === undefined) delete process.env['TZ']
+      else process.env['TZ'] = saved
+    }
+    expect([...results]).toEqual([JSON.stringify([reported + 3 * DAY_MS, '2026-04-03 23:45:00', false, true])])
+  })
+
   it('flags overdue on the deadline, not before', () => {
     const deadline = fromShanghai(2026, 11, 22, 12, 0)
     expect(isOverdue(deadline, null, deadline)).toBe(false)

@@ -83,7 +83,7 @@ describe('migration 2: reporter and handler of each event, and the statistics in
       const original = store.db.prepare.bind(store.db)
       store.db.prepare = ((sql: string) => {
         if (/FROM events/.test(sql)) {
-          const plan = original(`EXPLAIN QUERY PLAN ${sql}`).all({ lo: 'a', hi: 'b', since: 0, until: 1, asOf: 1, limit: 1, from: 0, to: 1, slot: 1, sign: 1 }) as { detail: string }[]
+          const plan = original(`EXPLAIN QUERY PLAN ${sql}`).all({ lo: 'a', hi: 'b', since: 0, until: 1, asOf: 1, limit: 1, from: 0, to: 1, slot: 1, sign: 1, category: '*', previousSince: 0, s0: 'resident', s1: 'hotline' }) as { detail: string }[]
           plans.push(...plan.map((p) => p.detail))
         }
         return original(sql)
@@ -104,6 +104,10 @@ describe('migration 2: reporter and handler of each event, and the statistics in
       s.openWithin('440311', 1)
       store.workers.activity('440311', 0, 1)
       store.workers.activity('440311', 0, 1) // again: the window exists, only read
+      store.analysis.cells('440311', null, 0, 1)
+      store.analysis.weekHours('440311', 'dispute', 0, 1)
+      store.analysis.cells('440311', 'dispute', 0, 1) // again: the window exists, only read
+      store.analysis.reportedTwoWindows('440311', ['resident', 'hotline'], 0, 1, 2)
       const onEvents = plans.filter((p) => /\bevents\b/.test(p))
       expect(onEvents.length).toBeGreaterThan(10)
       expect(onEvents.filter((p) => !/USING (COVERING )?INDEX events_\w+_cover/.test(p))).toEqual([])

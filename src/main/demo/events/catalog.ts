@@ -53,7 +53,7 @@ export const categoryProfiles: Record<EventCategoryId, CategoryProfile> = {
   dispute: {
     share: 0.08,
     sources: { patrol: 0.35, resident: 0.4, hotline: 0.25 },
-    titles: ['邻里纠纷', '物业纠纷', '劳资纠纷', '租赁纠纷', '家庭纠纷', '消费纠纷'],
+    titles: ['邻里纠纷', '物业纠纷', '劳资纠纷', '租赁纠纷', '家庭纠纷', '消费纠纷', '征地拆迁纠纷'],
     affinity: { village: 1, industrial: 0.8 },
     season: { months: [12, 1], factor: 1.3 },
     difficulty: 2.5

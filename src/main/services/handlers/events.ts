@@ -6,10 +6,12 @@ import { ancestorCode } from '@shared/domain/gridCode'
 import { supervisionLevel } from '@shared/domain/supervision'
 import { MINUTE_MS } from '@shared/time'
 import { EventActions } from '../../events/actions'
+import { dueSoonMinutes as configuredDueSoon, setDueSoonMinutes } from '../../events/supervisionSettings'
 import { OutboxRepository } from '../../store/repositories/outbox'
 import { areaRef, notifyChanged, requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
+import { buildStatus } from './system'
 
-type EventMethods = 'events.supervision' | 'events.list' | 'events.get' | 'events.act'
+type EventMethods = 'events.supervision' | 'events.list' | 'events.get' | 'events.act' | 'events.configureSupervision'
 
 /**
  * The events methods (docs/EVENTS.md): supervision of overdue and due-soon events, the list,
@@ -27,7 +29,7 @@ export function eventHandlers(d: HandlerDeps): HandlerGroup<EventMethods> {
     }
   })
   return {
-    'events.supervision': ({ areaCode, dueSoonMinutes, limit }) => {
+    'events.supervision': ({ areaCode, dueSoonMinutes = configuredDueSoon(store), limit }) => {
       const area = areaRef(requireRegion(store, areaCode))
       const now = d.now()
       const until = now + dueSoonMinutes * MINUTE_MS
@@ -72,10 +74,18 @@ export function eventHandlers(d: HandlerDeps): HandlerGroup<EventMethods> {
           street: ref(ancestorCode(event.gridCode, 'street'))
         },
         team: store.staff.ofGrid(event.gridCode),
-        alert: store.alerts.viewByEvent(id)
+        alert: store.alerts.viewByEvent(id),
+        dispute: event.category === 'dispute' ? store.disputes.disputeFactsOf(id) : null
       }
     },
-    'events.act': ({ id, action, note }, ctx) => actions.act(id, action, ctx.operator!.username, note)
+    'events.act': ({ id, action, note }, ctx) => actions.act(id, action, ctx.operator!.username, note),
+    'events.configureSupervision': ({ dueSoonMinutes }) => {
+      setDueSoonMinutes(store, dueSoonMinutes)
+      // Every wall gets the new window with the status and re-reads its supervision figures.
+      d.hub.emit('status', buildStatus(d))
+      notifyChanged(d, 'events')
+      return { dueSoonMinutes }
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Handlers } from '../dispatcher'
 import { alertHandlers } from './alerts'
+import { analysisHandlers } from './analysis'
 import { authHandlers } from './auth'
+import { disputeHandlers } from './disputes'
 import { eventHandlers } from './events'
 import type { HandlerDeps } from './deps'
 import { mapHandlers } from './map'
@@ -17,9 +19,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...systemHandlers(d),
     ...mapHandlers(d),
     ...statsHandlers(d),
+    ...analysisHandlers(d),
     ...regionHandlers(d),
     ...authHandlers(d),
     ...alertHandlers(d),
-    ...eventHandlers(d)
+    ...eventHandlers(d),
+    ...disputeHandlers(d)
   }
 }

@@ -15,6 +15,11 @@ export const rankingDays = { week: 7, month: 30 } as const
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
 
+/** "The last N days" at `now`: N Shanghai calendar days, today (so far) included, ending just after now. */
+export function lastDaysWindow(now: number, days: number): { since: number; until: number } {
+  return { since: shanghaiDayStart(now) - (days - 1) * DAY_MS, until: now + 1 }
+}
+
 /** Every key, zeros included, most first; ties keep the catalogue's order. */
 function breakdownRows<K extends string>(keys: readonly K[], counts: Map<K, number>): { key: K; count: number }[] {
   return keys.map((key) => ({ key, count: counts.get(key) ?? 0 })).sort((a, b) => b.count - a.count)
@@ -46,10 +51,7 @@ export function statsHandlers(
     const now = at ?? present
     return { now, until: now + 1, today: shanghaiDayStart(now) }
   }
-  const lastDays = (days: number): { since: number; until: number } => {
-    const { until, today } = clock()
-    return { since: today - (days - 1) * DAY_MS, until }
-  }
+  const lastDays = (days: number): { since: number; until: number } => lastDaysWindow(d.now(), days)
 
   return {
     'stats.summary': ({ areaCode }) => {

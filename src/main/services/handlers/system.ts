@@ -1,4 +1,5 @@
 import type { SystemStatus } from '@shared/api/types'
+import { dueSoonMinutes } from '../../events/supervisionSettings'
 import { metaKeys } from '../../store/metaKeys'
 import { notifyChanged, type HandlerDeps, type HandlerGroup } from './deps'
 
@@ -18,7 +19,8 @@ export function buildStatus(d: HandlerDeps): SystemStatus {
       seed === null
         ? null
         : { seed: Number(seed), scale: Number(meta.get(metaKeys.demoScale) ?? 1), generatedAt: Number(meta.get(metaKeys.demoGeneratedAt) ?? 0) },
-    ingest: d.ingestStatus?.() ?? null
+    ingest: d.ingestStatus?.() ?? null,
+    supervision: { dueSoonMinutes: dueSoonMinutes(d.store) }
   }
 }
 

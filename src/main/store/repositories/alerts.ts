@@ -22,22 +22,33 @@ const viewFrom = `alerts a ${viewJoins}`
 const viewFromById = `alerts a INDEXED BY sqlite_autoindex_alerts_1 ${viewJoins}`
 
 type ViewRow = Omit<AlertView, 'ended'> & { ended: number }
+/** id, camera, type, score, at, lon, lat, grid, community, street, snapshot, zone, track, format, last seen (= at), ended. */
+type UpsertParams = [string, string, string, number, number, number, number, string, string, string, string | null, string | null, string | null, string, number, number]
 const toView = (r: ViewRow): AlertView => ({ ...r, ended: r.ended === 1 })
+
+interface IngestStatements {
+  upsert: Statement<UpsertParams>
+  sameTrack: Statement<[string, string, number], [string, number]>
+  lastRowid: Statement<[], number>
+  cameraNames: Statement<[string], [string, string]>
+  gridNames: Statement<[string], [string, string]>
+}
 
 /** Camera AI alerts, routed to the grid that contains them, and the messages refused on the way. */
 export class AlertRepository {
   constructor(private readonly db: Db) {}
 
   /** The ingest path's statements, prepared once per connection (the pipeline runs them for every batch). */
-  private ingestStatements: { upsert: Statement<[Record<string, unknown>]>; sameTrack: Statement<[string, string, number], { id: string }> } | null = null
+  private ingestStatements: IngestStatements | null = null
 
-  private prepareIngest(): NonNullable<AlertRepository['ingestStatements']> {
+  private prepareIngest(): IngestStatements {
+    const names = (sql: string): Statement<[string], [string, string]> => this.db.prepare<[string], [string, string]>(sql).raw()
     return (this.ingestStatements ??= {
-      upsert: this.db.prepare(
+      // Positional parameters: binding fifteen named ones from an object costs more than the insert.
+      upsert: this.db.prepare<UpsertParams>(
         `INSERT INTO alerts (id, camera_id, type, score, at, lon, lat, grid_code, community_code, street_code, status,
                              event_id, snapshot_url, zone, track_id, format, messages, last_seen_at, ended)
-         VALUES (@id, @cameraId, @type, @score, @at, @lon, @lat, @gridCode, @communityCode, @streetCode, 'new',
-                 NULL, @snapshotUrl, @zone, @trackId, @format, 1, @at, @ended)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, ?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT(id) DO UPDATE SET
            score = max(score, excluded.score),
            at = min(at, excluded.at),
@@ -47,10 +58,19 @@ export class AlertRepository {
            ended = max(ended, excluded.ended),
            messages = messages + 1`
       ),
-      sameTrack: this.db.prepare<[string, string, number], { id: string }>(
-        `SELECT id FROM alerts INDEXED BY alerts_camera_track
-         WHERE camera_id = ? AND track_id = ? AND last_seen_at >= ? ORDER BY last_seen_at DESC LIMIT 1`
-      )
+      // Every alert of the camera's track seen since the bound (almost always none or one); the
+      // latest is picked by the caller. An ORDER BY … LIMIT 1 here costs several times the seek
+      // (a sorter per execution), even on a miss.
+      sameTrack: this.db
+        .prepare<[string, string, number], [string, number]>(
+          `SELECT id, last_seen_at FROM alerts INDEXED BY alerts_camera_track
+           WHERE camera_id = ? AND track_id = ? AND last_seen_at >= ?`
+        )
+        .raw(),
+      lastRowid: this.db.prepare<[], number>('SELECT last_insert_rowid()').pluck(),
+      // The batch's camera and grid names, ids given as one JSON array.
+      cameraNames: names('SELECT id, name FROM cameras WHERE id IN (SELECT value FROM json_each(?))'),
+      gridNames: names('SELECT code, name FROM regions WHERE code IN (SELECT value FROM json_each(?))')
     })
   }
 
@@ -62,32 +82,109 @@ export class AlertRepository {
    * stored, in batch order without repeats.
    */
   ingest(batch: readonly RoutedAlert[]): string[] {
-    const { upsert, sameTrack } = this.prepareIngest()
-    const seen = new Set<string>()
-    this.db.transaction(() => {
-      for (const a of batch) {
-        const id = (a.trackId !== null ? sameTrack.get(a.cameraId, a.trackId, a.at - TRACK_GAP_MS)?.id : undefined) ?? a.id
-        upsert.run({
-          id,
-          cameraId: a.cameraId,
-          type: a.type,
-          score: a.score,
-          at: a.at,
-          lon: a.lon,
-          lat: a.lat,
-          gridCode: a.gridCode,
-          communityCode: a.communityCode,
-          streetCode: a.streetCode,
-          snapshotUrl: a.snapshotUrl,
-          zone: a.zone,
-          trackId: a.trackId,
-          format: a.format,
-          ended: a.ended ? 1 : 0
-        })
-        seen.add(id)
+    return this.db.transaction(() => [...this.store(batch).keys()])()
+  }
+
+  /**
+   * As ingest, and returns the alerts stored as views(ids) would after the commit, newest first.
+   * An alert this batch inserted (and did not touch again) is its sighting as stored, so its view
+   * is made here rather than read back; only alerts that existed or were updated are read.
+   */
+  ingestViews(batch: readonly RoutedAlert[]): AlertView[] {
+    return this.db.transaction(() => {
+      const stored = this.store(batch)
+      const read: string[] = []
+      const inserted: RoutedAlert[] = []
+      for (const [id, fresh] of stored) {
+        if (fresh === null) read.push(id)
+        else inserted.push(fresh)
       }
+      const views = this.views(read)
+      if (inserted.length > 0) views.push(...this.insertedViews(inserted))
+      return views.sort((x, y) => y.at - x.at)
     })()
-    return [...seen]
+  }
+
+  /**
+   * Runs the upserts (the caller holds the transaction). Returns every alert stored, in batch
+   * order: the sighting that inserted it when this batch inserted it and nothing in the batch
+   * updated it afterwards, else null. An upsert that updates leaves last_insert_rowid as it was;
+   * one that inserts moves it (an insert that happens to get the previous value's number is taken
+   * for an update: it is read back, which is only slower).
+   */
+  private store(batch: readonly RoutedAlert[]): Map<string, RoutedAlert | null> {
+    const { upsert, sameTrack, lastRowid } = this.prepareIngest()
+    const stored = new Map<string, RoutedAlert | null>()
+    let rowid: number | bigint | undefined = lastRowid.get()
+    for (const a of batch) {
+      let id = a.id
+      if (a.trackId !== null) {
+        // The one seen last; on a tie the first found (the index's order).
+        let latest = -Infinity
+        for (const [other, lastSeenAt] of sameTrack.all(a.cameraId, a.trackId, a.at - TRACK_GAP_MS)) {
+          if (lastSeenAt > latest) {
+            latest = lastSeenAt
+            id = other
+          }
+        }
+      }
+      const { lastInsertRowid } = upsert.run(
+        id,
+        a.cameraId,
+        a.type,
+        a.score,
+        a.at,
+        a.lon,
+        a.lat,
+        a.gridCode,
+        a.communityCode,
+        a.streetCode,
+        a.snapshotUrl,
+        a.zone,
+        a.trackId,
+        a.format,
+        a.at,
+        a.ended ? 1 : 0
+      )
+      const inserted = lastInsertRowid !== rowid && id === a.id && !stored.has(id)
+      rowid = lastInsertRowid
+      stored.set(id, inserted ? a : null)
+    }
+    return stored
+  }
+
+  /** The views of alerts just inserted from these sightings, as viewColumns reads them. */
+  private insertedViews(inserted: readonly RoutedAlert[]): AlertView[] {
+    const { cameraNames, gridNames } = this.prepareIngest()
+    const cameras = new Map(cameraNames.all(JSON.stringify([...new Set(inserted.map((a) => a.cameraId))])))
+    const grids = new Map(gridNames.all(JSON.stringify([...new Set(inserted.map((a) => a.gridCode))])))
+    return inserted.map((a) => ({
+      id: a.id,
+      cameraId: a.cameraId,
+      type: a.type,
+      score: a.score,
+      at: a.at,
+      lon: a.lon,
+      lat: a.lat,
+      gridCode: a.gridCode,
+      status: 'new',
+      eventId: null,
+      snapshotUrl: a.snapshotUrl,
+      zone: a.zone,
+      trackId: a.trackId,
+      cameraName: cameras.get(a.cameraId) ?? a.cameraId,
+      gridName: grids.get(a.gridCode) ?? a.gridCode,
+      communityCode: a.communityCode,
+      streetCode: a.streetCode,
+      format: a.format,
+      messages: 1,
+      lastSeenAt: a.at,
+      ended: a.ended,
+      handledBy: null,
+      handledAt: null,
+      dismissReason: null,
+      dismissNote: null
+    }))
   }
 
   /** Counts refused messages by reason and keeps the latest QUARANTINE_PER_REASON of each reason. */

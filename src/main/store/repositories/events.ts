@@ -45,7 +45,7 @@ const reportedIndex: Record<RegionLevel, { index: string; where: string }> = {
   subgrid: { index: 'events_reported', where: inRange('e.grid_code') }
 }
 
-type Params = Record<string, string | number>
+type Params = Record<string, string | number | null>
 
 /** SQL conditions and parameters for the list filters on `column` prefix `p` ('e.' or ''). */
 function filterSql(f: EventFilters, p: string, params: Params): string[] {
@@ -281,22 +281,42 @@ export class EventRepository {
   }
 
   /**
-   * Records a transition: the event's new status (and closing time when it is closed) and a
-   * timeline row. The caller checks it against the state machine, in its transaction. Returns the
-   * timeline row.
+   * Records a transition: the event's new status (and closing time when it is closed), its handler
+   * (the actor of a `reportHandled`), its rating (`rate`) and a timeline row. The caller checks it
+   * against the state machine, in its transaction. Returns the timeline row.
    */
-  applyTransition(eventId: string, action: EventTimelineEntry['action'], status: EventStatus, at: number, actor: string): EventTimelineEntry {
+  applyTransition(
+    eventId: string,
+    action: EventTimelineEntry['action'],
+    status: EventStatus,
+    at: number,
+    actor: string,
+    satisfaction: number | null = null
+  ): EventTimelineEntry {
     this.db
       .prepare<Params>(
-        `UPDATE events SET status = @status, closed_at = CASE WHEN @status IN ('closed', 'rated') THEN coalesce(closed_at, @at) ELSE closed_at END
+        `UPDATE events SET status = @status,
+           closed_at = CASE WHEN @status IN ('closed', 'rated') THEN coalesce(closed_at, @at) ELSE closed_at END,
+           handler_id = CASE WHEN @action = 'reportHandled' THEN @actor ELSE handler_id END,
+           satisfaction = coalesce(@satisfaction, satisfaction)
          WHERE id = @id`
       )
-      .run({ id: eventId, status, at })
+      .run({ id: eventId, status, at, action, actor, satisfaction })
     const id = Number(
       this.db.prepare('INSERT INTO event_transitions (event_id, action, status, at, actor) VALUES (?, ?, ?, ?, ?)').run(eventId, action, status, at, actor)
         .lastInsertRowid
     )
     return { id, action, status, at, actor }
+  }
+
+  /** Whether a state-change message (docs/EVENTS.md) with this id was applied already. */
+  messageApplied(messageId: string): boolean {
+    return this.db.prepare<[string]>('SELECT 1 FROM event_messages WHERE id = ?').get(messageId) !== undefined
+  }
+
+  /** Records that a state-change message was applied, in the transaction that applied it. */
+  recordMessage(messageId: string, eventId: string, appliedAt: number): void {
+    this.db.prepare('INSERT INTO event_messages (id, event_id, applied_at) VALUES (?, ?, ?)').run(messageId, eventId, appliedAt)
   }
 
   transitionsOf(eventId: string): EventTransition[] {

@@ -1,6 +1,6 @@
-import { DAY_MS } from '@shared/time'
 import type { Db } from '../database'
 import { codeRange, inRange } from './area'
+import { DEFAULT_SHIFT_LIMIT_MS, OPEN_END, SlidingWindows } from './slidingWindows'
 
 /** What one staff member did in a window, among an area's events (docs/STATISTICS.md). */
 export interface WorkerCounts {
@@ -23,10 +23,6 @@ export interface WorkerInfo {
 
 /** Windows kept at once (the wall asks for two: the week and the month). */
 export const MAX_WORKER_WINDOWS = 4
-/** A window whose start is further than this from the one asked for is not shifted but a new one made (while slots are free). */
-const SHIFT_LIMIT_MS = 3 * DAY_MS
-/** "No end": a window counts every event from its start on. */
-const OPEN_END = Number.MAX_SAFE_INTEGER
 
 /** Each staff member's events of [@from, @to) (by their grid), reports and handling side by side. */
 const ACTIVITY_BETWEEN = `
@@ -50,14 +46,27 @@ type CountsRow = [staffId: string, reports: number, handled: number, onTime: num
 /**
  * Per-worker activity for the worker ranking. A district's month holds a hundred thousand events
  * and tens of thousands of active staff; grouping them on every read costs hundreds of
- * milliseconds. So the store keeps a few windows (migration 4): per staff member, keyed by their
+ * milliseconds. So the store keeps a few windows (migration 4, SlidingWindows): per staff member, keyed by their
  * grid, the counts of all their events from the window's start on, kept right by triggers.
  * A read takes the window with the asked start, shifting the nearest one there first (only the
  * events between the two starts are applied: one day's when the day moves on), and subtracts
  * whatever lies at or after the asked end (normally nothing: events are not reported in the future).
  */
 export class WorkerActivityRepository {
-  constructor(private readonly db: Db) {}
+  private readonly windows: SlidingWindows
+
+  constructor(private readonly db: Db) {
+    this.windows = new SlidingWindows(db, {
+      sinceTable: 'worker_window_since',
+      max: MAX_WORKER_WINDOWS,
+      shiftLimitMs: DEFAULT_SHIFT_LIMIT_MS,
+      apply: (slot, sign, from, to) => this.apply(slot, sign, from, to),
+      prune: (slot) =>
+        this.db
+          .prepare('DELETE FROM worker_window WHERE slot = ? AND reports = 0 AND handled = 0 AND on_time = 0 AND rated = 0 AND satisfied = 0')
+          .run(slot)
+    })
+  }
 
   /**
    * For each staff member of the area (by their grid) with any activity in [since, until): the
@@ -66,7 +75,7 @@ export class WorkerActivityRepository {
    * they lie (a worker sent to help another grid is credited for it).
    */
   activity(areaCode: string, since: number, until: number): WorkerCounts[] {
-    const slot = this.windowAt(since)
+    const slot = this.windows.slotAt(since)
     const area = codeRange(areaCode)
     const rows = this.db
       .prepare<{ slot: number; lo: string; hi: string }, CountsRow>(
@@ -103,30 +112,8 @@ export class WorkerActivityRepository {
       .all(...staffIds)
   }
 
-  /** The slot of a window starting at `since`: an existing one, shifted there if need be, or a new one. */
-  private windowAt(since: number): number {
-    const exact = this.db.prepare<[number], { slot: number }>('SELECT slot FROM worker_window_since WHERE since = ?').get(since)
-    if (exact) return exact.slot
-    return this.db.transaction(() => {
-      const windows = this.db.prepare<[], { slot: number; since: number }>('SELECT slot, since FROM worker_window_since ORDER BY slot').all()
-      const nearest = windows.reduce<{ slot: number; since: number } | null>(
-        (best, w) => (best === null || Math.abs(w.since - since) < Math.abs(best.since - since) ? w : best),
-        null
-      )
-      if (nearest && (Math.abs(nearest.since - since) <= SHIFT_LIMIT_MS || windows.length >= MAX_WORKER_WINDOWS)) {
-        this.shift(nearest.slot, nearest.since, since)
-        return nearest.slot
-      }
-      const slot = windows.reduce((max, w) => Math.max(max, w.slot), 0) + 1
-      this.db.prepare('INSERT INTO worker_window_since (slot, since) VALUES (?, ?)').run(slot, OPEN_END)
-      this.shift(slot, OPEN_END, since)
-      return slot
-    }).immediate()
-  }
-
-  /** Moves a window's start from `from` to `to`: adds the events of [to, from) or removes those of [from, to). */
-  private shift(slot: number, from: number, to: number): void {
-    const sign = to < from ? 1 : -1
+  /** Adds (sign 1) or removes (sign -1) each staff member's events of [from, to) to or from window `slot`. */
+  private apply(slot: number, sign: 1 | -1, from: number, to: number): void {
     this.db
       .prepare<Range & { slot: number; sign: number }>(
         `INSERT INTO worker_window (slot, staff_grid, staff_id, reports, handled, on_time, rated, satisfied)
@@ -135,12 +122,6 @@ export class WorkerActivityRepository {
          ON CONFLICT DO UPDATE SET reports = reports + excluded.reports, handled = handled + excluded.handled,
            on_time = on_time + excluded.on_time, rated = rated + excluded.rated, satisfied = satisfied + excluded.satisfied`
       )
-      .run({ slot, sign, lo: '', hi: '\uffff', from: Math.min(from, to), to: Math.max(from, to) })
-    this.db.prepare('UPDATE worker_window_since SET since = ? WHERE slot = ?').run(to, slot)
-    if (sign < 0) {
-      this.db
-        .prepare('DELETE FROM worker_window WHERE slot = ? AND reports = 0 AND handled = 0 AND on_time = 0 AND rated = 0 AND satisfied = 0')
-        .run(slot)
-    }
+      .run({ slot, sign, lo: '', hi: '\uffff', from, to })
   }
 }

@@ -24,3 +24,9 @@ export const seriesPalette = ['#3d9bff', '#35d49a', '#f5b73b', '#b283ff', '#ff7a
 
 /** Building risk levels: 放心 green, 一般 blue, 警示 amber (the same as the KPI panel and map). */
 export const riskColors = { safe: '#35d49a', normal: '#6fb7ff', warning: '#f5b73b' } as const
+
+/** Cool to hot, for the analysis of hot spots (the map's heat layer and the hour × weekday matrix): blue, cyan, green, yellow, orange, red. */
+export const heatGradient = ['#1f5fd1', '#19b6d2', '#7be07a', '#ffd23f', '#ff8a3d', '#ff2d55'] as const
+
+/** Week-over-week change: rising (a warning on the wall), falling, flat. */
+export const riseColors = { up: '#ff6b7d', down: '#35d49a', flat: '#6fb7ff' } as const

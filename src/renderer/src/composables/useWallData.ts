@@ -2,6 +2,8 @@ import { onMounted, watch } from 'vue'
 import type { DataTopic } from '@shared/api/types'
 import { areaPath, useAreaStore } from '@renderer/stores/area'
 import { useDistrictStore } from '@renderer/stores/district'
+import { useEventDetailStore } from '@renderer/stores/eventDetail'
+import { useEventListStore } from '@renderer/stores/eventList'
 import { staleStats, statNames, STATS_WINDOW_DAYS, useStatsStore, type StatName } from '@renderer/stores/stats'
 import { useStatusStore } from '@renderer/stores/status'
 import { coalesce } from './coalesce'
@@ -45,6 +47,9 @@ export function useWallData() {
   }
 
   const refreshStatus = coalesce(() => status.refresh())
+  const eventDetail = useEventDetailStore()
+  const eventList = useEventListStore()
+  const refreshEvents = coalesce(() => Promise.all([eventDetail.reload(), eventList.reload()]).then(() => undefined))
   const refreshMap = coalesce(() => district.load())
 
   /** The district map decides the area: start on the district, keep a drilled-down area if it still exists. */
@@ -74,7 +79,11 @@ export function useWallData() {
       return
     }
     if (topics.includes('mode')) void refreshStatus()
-    if (topics.includes('events')) void refreshStatus()
+    if (topics.includes('events')) {
+      void refreshStatus()
+      // The open event card and the event list follow at once (an action here, on another wall, or from the platform).
+      void refreshEvents()
+    }
     const stale = staleStats(topics)
     if (stale.length > 0) void refreshStats(stale)
   }
@@ -91,6 +100,8 @@ export function useWallData() {
       if (district.error && !district.map) void refreshMap()
       const due = [...new Set([...stats.failed(), ...stats.olderThan(STATS_MAX_AGE_MS)])]
       if (due.length > 0) void refreshStats(due)
+      // The open event's time left (or how late it is) moves too.
+      if (eventDetail.selectedId && performance.now() - eventDetail.loadedAt() > STATS_MAX_AGE_MS) void eventDetail.reload()
     },
     data: onTopics,
     connection: (state, previous) => {

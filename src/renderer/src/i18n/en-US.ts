@@ -54,6 +54,18 @@ const enUS: typeof zhCN = {
     average28: '28-day mean',
     hotspotEvents: '{count} events',
     hotspotPopulation: '{count} residents',
+    weekdayShort: {
+      mon: 'Mon',
+      tue: 'Tue',
+      wed: 'Wed',
+      thu: 'Thu',
+      fri: 'Fri',
+      sat: 'Sat',
+      sun: 'Sun'
+    },
+    hourCell: '{weekday} {from}:00–{to}:00',
+    peak: 'Peak: {weekday} {from}:00–{to}:00, {count} events',
+    events: '{count} events',
     empty: 'No data'
   },
   panels: {
@@ -66,6 +78,9 @@ const enUS: typeof zhCN = {
     hotspots: 'Hot-spot grids, top 10',
     supervision: 'Supervision: overdue / due soon',
     hotspotsBasis: 'per 1,000 residents, {days} days',
+    hourWeekday: 'Hot hours · {category}',
+    hotDemands: 'Hot resident demands, week on week',
+    hotDemandsBasis: 'Residents and 12345, last 7 days',
     byArea: {
       district: 'Events by street, last {days} days',
       street: 'Events by community, last {days} days',
@@ -106,9 +121,23 @@ const enUS: typeof zhCN = {
       buildingRisk: 'Building risk',
       ranking: 'Ranking',
       hotspots: 'Hot spots',
+      hourWeekday: 'Hot hours',
+      hotDemands: 'Hot demands',
       supervision: 'Supervision',
+      disputes: 'Disputes',
       alerts: 'Camera alerts'
     }
+  },
+  analysis: {
+    period: 'Period',
+    days: '{days} d',
+    category: 'Category',
+    allCategories: 'All categories',
+    new: 'new',
+    flat: 'flat',
+    demandDetail: '{count} in the last 7 days, {previous} in the 7 before',
+    noDemands: 'No resident demands in two weeks',
+    lastWeek: 'The 7 days before'
   },
   wall: {
     breadcrumb: 'Area',
@@ -127,6 +156,7 @@ const enUS: typeof zhCN = {
     dueSoon: 'Due soon',
     overdueCount: 'Overdue {count}',
     dueSoonCount: 'Due soon {count}',
+    dueSoonWithin: 'Due soon (within {span})',
     overdueBy: '{span} late',
     remaining: '{span} left',
     more: '{count} more',
@@ -137,7 +167,17 @@ const enUS: typeof zhCN = {
       3: 'L3'
     }
   },
+  disputes: {
+    title: 'Dispute early warning',
+    total: '{count} open',
+    ungraded: 'Ungraded',
+    people: '{count} people',
+    ago: '{span} ago',
+    more: '{count} more',
+    none: 'No open disputes'
+  },
   eventDetail: {
+    dispute: { level: 'Dispute warning', people: 'People involved', urgency: 'Urgency', amount: 'Money at stake' },
     title: 'Event',
     close: 'Close',
     loading: 'Loading…',
@@ -160,6 +200,24 @@ const enUS: typeof zhCN = {
     timeline: 'Timeline',
     alert: 'Linked camera alert',
     score: 'score {score}',
+    act: {
+      title: 'Dispatch',
+      hint: {
+        accept: 'Accept, then dispatch or escalate',
+        dispatch: 'Send to the grid or a department',
+        escalate: 'Beyond this level: escalate',
+        returnToHandling: 'Verification failed: back to handling',
+        close: 'Verified: close the case'
+      },
+      confirm: 'Confirm: {action}',
+      note: 'Note (optional, sent with the order)',
+      cancel: 'Cancel',
+      signInHint: 'Acting on events needs a dispatcher (or higher) to sign in',
+      signedInAs: 'Operator: {name}',
+      done: '{action}: done, the order is queued for the field',
+      error: 'Not done',
+      noneAllowed: 'No dispatcher action in this status'
+    },
     statuses: {
       reported: 'Reported',
       accepted: 'Accepted',
@@ -185,6 +243,21 @@ const enUS: typeof zhCN = {
       close: 'Close',
       rate: 'Rate'
     }
+  },
+  eventList: {
+    title: 'Events',
+    open: 'Event list',
+    total: '{count} events',
+    shown: '{shown} of {total} shown',
+    loadMore: 'Load more',
+    empty: 'No event matches',
+    failed: 'Could not load',
+    levelShort: 'L{level}',
+    overdueBy: '{span} overdue',
+    remaining: '{span} left',
+    filters: { status: 'Status', level: 'Level', category: 'Category', source: 'Source' },
+    overdue: { all: 'All', yes: 'Overdue', no: 'Not overdue' },
+    columns: { title: 'Event', category: 'Category', level: 'Level', status: 'Status', grid: 'Grid', reportedAt: 'Reported', deadline: 'Deadline' }
   },
   kpi: {
     title: 'Key figures',
@@ -294,6 +367,14 @@ const enUS: typeof zhCN = {
     }
   },
   console: {
+    supervision: {
+      title: 'Supervision',
+      hint: 'Open events due within this time are warned on every wall’s supervision panel before they are overdue (due soon).',
+      dueSoon: 'Due-soon window',
+      minutes: 'minutes',
+      save: 'Save',
+      saved: 'Saved: due soon within {span}'
+    },
     title: 'Operator console',
     backToWall: 'Back to the wall',
     language: 'Language',
@@ -344,7 +425,7 @@ const enUS: typeof zhCN = {
         operators: { create: 'Create operator' },
         mode: { set: 'Mode switch' },
         alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' },
-        events: { act: 'Act on an event (accept, dispatch, escalate, return, close)' }
+        events: { act: 'Act on an event (accept, dispatch, escalate, return, close)', configureSupervision: 'Due-soon window' }
       },
       refresh: 'Refresh',
       empty: 'No entries'

@@ -1,3 +1,5 @@
+import { eventActionNames, eventStatusNames } from '@shared/domain/event'
+
 /** Chinese UI text (default). en-US.ts must have exactly the same keys. */
 const zhCN = {
   app: {
@@ -52,6 +54,18 @@ const zhCN = {
     average28: '近28日均值',
     hotspotEvents: '事件 {count} 件',
     hotspotPopulation: '常住人口 {count} 人',
+    weekdayShort: {
+      mon: '周一',
+      tue: '周二',
+      wed: '周三',
+      thu: '周四',
+      fri: '周五',
+      sat: '周六',
+      sun: '周日'
+    },
+    hourCell: '{weekday} {from}–{to}时',
+    peak: '高峰：{weekday} {from}–{to}时，{count} 件',
+    events: '{count} 件',
     empty: '暂无数据'
   },
   panels: {
@@ -64,6 +78,9 @@ const zhCN = {
     hotspots: '热点网格 TOP10',
     supervision: '督办 · 超期 / 临期',
     hotspotsBasis: '近{days}日 每千人事件',
+    hourWeekday: '热点时段 · {category}',
+    hotDemands: '热点诉求 · 周环比',
+    hotDemandsBasis: '居民上报及12345 · 近7天',
     byArea: {
       district: '近{days}日各街道事件',
       street: '近{days}日各社区事件',
@@ -104,9 +121,23 @@ const zhCN = {
       buildingRisk: '楼栋分级',
       ranking: '网格员排行',
       hotspots: '热点网格',
+      hourWeekday: '热点时段',
+      hotDemands: '热点诉求',
       supervision: '督办',
+      disputes: '矛盾纠纷',
       alerts: '视频AI预警'
     }
+  },
+  analysis: {
+    period: '分析周期',
+    days: '{days}天',
+    category: '事件类别',
+    allCategories: '全部类别',
+    new: '新增',
+    flat: '持平',
+    demandDetail: '近7天 {count} 件，前7天 {previous} 件',
+    noDemands: '近两周无居民诉求',
+    lastWeek: '前7天'
   },
   wall: {
     breadcrumb: '当前区域',
@@ -125,6 +156,7 @@ const zhCN = {
     dueSoon: '临期',
     overdueCount: '超期 {count}',
     dueSoonCount: '临期 {count}',
+    dueSoonWithin: '临期（{span}内到期）',
     overdueBy: '超期 {span}',
     remaining: '剩余 {span}',
     more: '另有 {count} 件',
@@ -135,7 +167,17 @@ const zhCN = {
       3: '三级'
     }
   },
+  disputes: {
+    title: '矛盾纠纷预警',
+    total: '在办 {count} 件',
+    ungraded: '待研判',
+    people: '{count}人',
+    ago: '{span}前',
+    more: '另有 {count} 件',
+    none: '暂无在办矛盾纠纷'
+  },
   eventDetail: {
+    dispute: { level: '纠纷预警', people: '涉及人数', urgency: '紧急程度', amount: '涉案金额' },
     title: '事件详情',
     close: '关闭',
     loading: '正在加载…',
@@ -158,31 +200,42 @@ const zhCN = {
     timeline: '办理经过',
     alert: '关联视频预警',
     score: '置信度 {score}',
-    statuses: {
-      reported: '已上报',
-      accepted: '已受理',
-      dispatched: '已派遣',
-      handling: '处置中',
-      handled: '已反馈',
-      verified: '已核查',
-      closed: '已结案',
-      rated: '已评价',
-      escalated: '已上报上级',
-      returned: '已退回'
+    act: {
+      title: '调度处置',
+      hint: {
+        accept: '受理后派遣或上报上级',
+        dispatch: '派往网格或职能部门处置',
+        escalate: '超出本级处置能力，上报上级',
+        returnToHandling: '核查未通过，退回重新处置',
+        close: '核查通过，结案'
+      },
+      confirm: '确认{action}',
+      note: '备注（可选，随指令下发）',
+      cancel: '取消',
+      signInHint: '调度处置事件需以调度员及以上账号登录',
+      signedInAs: '操作员：{name}',
+      done: '已{action}，指令已进入下发队列',
+      error: '操作未执行',
+      noneAllowed: '当前状态无可执行的调度操作'
     },
-    actions: {
-      report: '上报',
-      accept: '受理',
-      dispatch: '派遣',
-      startHandling: '开始处置',
-      reportHandled: '反馈',
-      verify: '核查',
-      returnToHandling: '退回',
-      resume: '重新处置',
-      escalate: '上报上级',
-      close: '结案',
-      rate: '评价'
-    }
+    // One source for the Chinese names: the domain's, also used in main's refusal messages.
+    statuses: { ...eventStatusNames },
+    actions: { report: '上报', ...eventActionNames },
+  },
+  eventList: {
+    title: '事件清单',
+    open: '事件清单',
+    total: '共 {count} 件',
+    shown: '已显示 {shown} / {total} 件',
+    loadMore: '加载更多',
+    empty: '没有符合条件的事件',
+    failed: '加载失败',
+    levelShort: '{level}级',
+    overdueBy: '超期 {span}',
+    remaining: '剩 {span}',
+    filters: { status: '状态', level: '等级', category: '类别', source: '来源' },
+    overdue: { all: '全部', yes: '超期', no: '未超期' },
+    columns: { title: '事件', category: '类别', level: '等级', status: '状态', grid: '网格', reportedAt: '上报时间', deadline: '时限' }
   },
   kpi: {
     title: '关键指标',
@@ -293,6 +346,14 @@ const zhCN = {
   },
   console: {
     title: '操作员控制台',
+    supervision: {
+      title: '督办设置',
+      hint: '距办理时限不足该时长的在办事件在各大屏“督办”面板提前预警（临期）。',
+      dueSoon: '临期预警时长',
+      minutes: '分钟',
+      save: '保存',
+      saved: '已保存：临期预警 {span}'
+    },
     backToWall: '返回大屏',
     language: '语言',
     signIn: {
@@ -343,7 +404,7 @@ const zhCN = {
         operators: { create: '新建操作员' },
         mode: { set: '平急转换' },
         alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' },
-        events: { act: '事件处置（受理、派遣、上报、退回、结案）' }
+        events: { act: '事件处置（受理、派遣、上报、退回、结案）', configureSupervision: '修改临期预警时长' }
       },
       refresh: '刷新',
       empty: '暂无记录'

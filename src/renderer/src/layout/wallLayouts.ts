@@ -5,7 +5,7 @@
  */
 
 /** The secondary panels around the map; 'alerts' (the camera alert feed) is fixed in every layout, never in a carousel. */
-export const panelIds = ['alerts', 'trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots', 'supervision'] as const
+export const panelIds = ['alerts', 'trend', 'hourly', 'categories', 'byArea', 'sources', 'buildingRisk', 'ranking', 'hotspots', 'supervision', 'disputes', 'hourWeekday', 'hotDemands'] as const
 export type PanelId = (typeof panelIds)[number]
 
 export const wallLayoutIds = ['16:9', '32:9', '48:9'] as const
@@ -30,8 +30,9 @@ const kpiRow = 'var(--wall-kpi-height)'
 
 export const wallLayouts: Record<WallLayoutId, WallLayout> = {
   // 1920×1080, 3840×2160: KPI strip; three compact charts | map | the alert feed over two tall panels
-  // (bar lists need the height), six of them taking turns in the lower slot (督办 among them). Six row tracks: left
-  // slots span two, right three. The feed is fixed: the duty officer must always see it.
+  // (bar lists need the height), nine of them taking turns in the lower slot (督办, 矛盾纠纷预警 and the analysis
+  // of hot hours and hot demands among them). Six row tracks: left slots span two, right three. The feed is
+  // fixed: the duty officer must always see it.
   '16:9': {
     id: '16:9',
     columns: [side, 'minmax(0, 1.75fr)', side],
@@ -50,21 +51,35 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       b: ['hourly'],
       c: ['sources'],
       d: ['alerts'],
-      f: ['supervision', 'byArea', 'categories', 'hotspots', 'ranking', 'buildingRisk']
+      f: ['supervision', 'disputes', 'byArea', 'categories', 'hotspots', 'hourWeekday', 'hotDemands', 'ranking', 'buildingRisk']
     },
     kpi: 'strip'
   },
-  // 3840×1080: KPI strip, two columns of two panels left of the map; the alert feed full height right
-  // of it, then two more columns of two. 督办 (supervision) keeps a fixed slot: the duty officer must
-  // see overdue events; the worker ranking and the hot spots (both slow-moving lists) share one.
+  // 3840×1080: KPI strip; left of the map the three compact charts (as on 16:9), then categories over
+  // the worker ranking and the hot spots (both slow-moving lists, sharing a slot); the map over a strip
+  // of the most rising resident demands (in columns); the alert feed over the hot hours by weekday;
+  // events by area over building risk, and the two lists the duty officer acts on: 督办 (supervision,
+  // overdue events) over 矛盾纠纷预警 (disputes), each in a fixed slot. Twelve row tracks: two panels
+  // in a column span six, three span four; the map keeps five sixths (its legend and toggles fit), the
+  // feed two thirds.
   '32:9': {
     id: '32:9',
     columns: [side, side, 'minmax(0, 2fr)', side, side, side],
-    rows: [kpiRow, side, side],
+    rows: [kpiRow, ...Array.from({ length: 12 }, () => side)],
     areas: [
       ['kpi', 'kpi', 'kpi', 'kpi', 'kpi', 'kpi'],
-      ['a', 'c', 'map', 'x', 'e', 'g'],
-      ['b', 'd', 'map', 'x', 'f', 'h']
+      ['a', 'c', 'map', 'x', 'e', 'h'],
+      ['a', 'c', 'map', 'x', 'e', 'h'],
+      ['a', 'c', 'map', 'x', 'e', 'h'],
+      ['a', 'c', 'map', 'x', 'e', 'h'],
+      ['b', 'c', 'map', 'x', 'e', 'h'],
+      ['b', 'c', 'map', 'x', 'e', 'h'],
+      ['b', 'g', 'map', 'x', 'f', 'y'],
+      ['b', 'g', 'map', 'x', 'f', 'y'],
+      ['d', 'g', 'map', 'w', 'f', 'y'],
+      ['d', 'g', 'map', 'w', 'f', 'y'],
+      ['d', 'g', 'k', 'w', 'f', 'y'],
+      ['d', 'g', 'k', 'w', 'f', 'y']
     ],
     slots: {
       a: ['trend'],
@@ -75,19 +90,34 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       e: ['byArea'],
       f: ['buildingRisk'],
       g: ['ranking', 'hotspots'],
-      h: ['supervision']
+      h: ['supervision'],
+      y: ['disputes'],
+      w: ['hourWeekday'],
+      k: ['hotDemands']
     },
     kpi: 'strip'
   },
-  // 5760×1080: eight columns, the KPIs a column of their own, the alert feed full height right of the
-  // map, the ranking full height, events by area over 督办 (supervision); no carousel.
+  // 5760×1080: eight columns, the KPIs a column of their own, the three compact charts, categories over
+  // the hot spots, the map, the alert feed over the hot hours by weekday (as on 32:9), 督办 (supervision)
+  // over 矛盾纠纷预警 (disputes), events by area over building risk, the ranking over the hot resident
+  // demands; no carousel. Twelve row tracks, as on 32:9.
   '48:9': {
     id: '48:9',
     columns: [side, side, side, 'minmax(0, 2fr)', side, side, side, side],
-    rows: [side, side],
+    rows: Array.from({ length: 12 }, () => side),
     areas: [
-      ['kpi', 'a', 'c', 'map', 'x', 'e', 'f', 'h'],
-      ['kpi', 'b', 'd', 'map', 'x', 's', 'g', 'h']
+      ['kpi', 'a', 'c', 'map', 'x', 's', 'e', 'h'],
+      ['kpi', 'a', 'c', 'map', 'x', 's', 'e', 'h'],
+      ['kpi', 'a', 'c', 'map', 'x', 's', 'e', 'h'],
+      ['kpi', 'a', 'c', 'map', 'x', 's', 'e', 'h'],
+      ['kpi', 'b', 'c', 'map', 'x', 's', 'e', 'h'],
+      ['kpi', 'b', 'c', 'map', 'x', 's', 'e', 'h'],
+      ['kpi', 'b', 'g', 'map', 'x', 'y', 'f', 'k'],
+      ['kpi', 'b', 'g', 'map', 'x', 'y', 'f', 'k'],
+      ['kpi', 'd', 'g', 'map', 'w', 'y', 'f', 'k'],
+      ['kpi', 'd', 'g', 'map', 'w', 'y', 'f', 'k'],
+      ['kpi', 'd', 'g', 'map', 'w', 'y', 'f', 'k'],
+      ['kpi', 'd', 'g', 'map', 'w', 'y', 'f', 'k']
     ],
     slots: {
       a: ['trend'],
@@ -97,9 +127,12 @@ export const wallLayouts: Record<WallLayoutId, WallLayout> = {
       x: ['alerts'],
       e: ['byArea'],
       s: ['supervision'],
+      y: ['disputes'],
       f: ['buildingRisk'],
       g: ['hotspots'],
-      h: ['ranking']
+      h: ['ranking'],
+      w: ['hourWeekday'],
+      k: ['hotDemands']
     },
     kpi: 'column'
   }

@@ -167,7 +167,8 @@ export function createMapLayers(options: { renderer: BuildingRenderer; scale: nu
     buildings: [buildings],
     cameras: [cameras],
     staff: [staff],
-    alerts: [] // the alert layer is the alert composable's (useAlertLayer), toggled there
+    alerts: [], // the alert layer is the alert composable's (useAlertLayer), toggled there
+    heat: [] // so is the heat layer (useHeatLayer)
   }
   const all: BaseLayer[] = [background, dimmed, shown, district, selected, buildings, staff, cameras, labels]
 

@@ -83,10 +83,11 @@ export function visibleAtZoom(layer: PointLayerKey, zoom: number, scale = 1): bo
 }
 
 /** Every toggleable layer, in the order of the toggles. */
-export const layerKeys = ['regions', 'labels', 'buildings', 'cameras', 'staff', 'alerts'] as const
+export const layerKeys = ['regions', 'labels', 'buildings', 'cameras', 'staff', 'alerts', 'heat'] as const
 export type LayerKey = (typeof layerKeys)[number]
 export type LayerVisibility = Record<LayerKey, boolean>
-export const defaultVisibility: LayerVisibility = { regions: true, labels: true, buildings: true, cameras: true, staff: true, alerts: true }
+/** Every layer on but the heat map (hot-spot analysis), which a duty officer switches on with its period and category. */
+export const defaultVisibility: LayerVisibility = { regions: true, labels: true, buildings: true, cameras: true, staff: true, alerts: true, heat: false }
 
 export const defaultMetric: MapMetric = 'eventsToday'
 

@@ -8,9 +8,16 @@ export const HOTSPOT_LIMIT = 10
 export const RANKING_LIMIT = 30
 /** Rows of the supervision panel (most overdue first; the counts are exact whatever the limit). */
 export const SUPERVISION_LIMIT = 20
+/** Rows of the dispute early-warning panel (most serious first; the counts per level are exact whatever the limit). */
+export const DISPUTES_LIMIT = 20
+
+/** Periods offered for the analysis of hot-spot areas and hours (heat layer, hour × weekday), in days; 30 at first. */
+export const ANALYSIS_PERIODS = [7, 30, 90] as const
+export type AnalysisPeriod = (typeof ANALYSIS_PERIODS)[number]
+export const DEFAULT_ANALYSIS_PERIOD: AnalysisPeriod = 30
 
 /** Every statistic the wall's panels show, by name. */
-export const statNames = ['kpis', 'summary', 'eventsByArea', 'trend', 'hourly', 'categories', 'sources', 'ranking', 'hotspots', 'supervision'] as const
+export const statNames = ['kpis', 'summary', 'eventsByArea', 'trend', 'hourly', 'categories', 'sources', 'ranking', 'hotspots', 'supervision', 'disputes', 'heat', 'hourWeekday', 'hotDemands'] as const
 export type StatName = (typeof statNames)[number]
 
 /**
@@ -29,7 +36,13 @@ export const statTopics: Record<StatName, readonly DataTopic[]> = {
   ranking: ['district', 'events'],
   hotspots: ['district', 'events'],
   // Overdue times also grow with no new event: re-read on the heartbeat once older than STATS_MAX_AGE_MS.
-  supervision: ['district', 'events']
+  supervision: ['district', 'events'],
+  // Facts are recorded with their events; ages grow with no new event (re-read on the heartbeat).
+  disputes: ['district', 'events'],
+  // The heat layer's cells are read only while the layer is on (the stats store skips them otherwise).
+  heat: ['district', 'events'],
+  hourWeekday: ['district', 'events'],
+  hotDemands: ['district', 'events']
 }
 
 /** The statistics a set of pushed topics makes stale (pure: unit-tested). */

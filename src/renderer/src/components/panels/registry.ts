@@ -4,8 +4,11 @@ import EventsByAreaChart from '../EventsByAreaChart.vue'
 import AlertFeedPanel from '../alerts/AlertFeedPanel.vue'
 import BuildingRiskPanel from './BuildingRiskPanel.vue'
 import CategoriesPanel from './CategoriesPanel.vue'
+import DisputesPanel from './DisputesPanel.vue'
+import HotDemandsPanel from './HotDemandsPanel.vue'
 import HotspotsPanel from './HotspotsPanel.vue'
 import HourlyPanel from './HourlyPanel.vue'
+import HourWeekdayPanel from './HourWeekdayPanel.vue'
 import RankingPanel from './RankingPanel.vue'
 import SourcesPanel from './SourcesPanel.vue'
 import SupervisionPanel from './SupervisionPanel.vue'
@@ -22,5 +25,8 @@ export const panelComponents: Record<PanelId, Component> = {
   buildingRisk: BuildingRiskPanel,
   ranking: RankingPanel,
   hotspots: HotspotsPanel,
-  supervision: SupervisionPanel
+  supervision: SupervisionPanel,
+  disputes: DisputesPanel,
+  hourWeekday: HourWeekdayPanel,
+  hotDemands: HotDemandsPanel
 }

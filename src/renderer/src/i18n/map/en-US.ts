@@ -30,7 +30,17 @@ const mapEnUS: MapMessages = {
     buildings: 'Buildings',
     cameras: 'Cameras',
     staff: 'Workers',
-    alerts: 'Alerts'
+    alerts: 'Alerts',
+    heat: 'Heat map'
+  },
+  heat: {
+    title: 'Event heat',
+    less: 'fewer',
+    more: 'more',
+    summary: '{count} events · cells of about {size} m',
+    loading: 'Loading the heat map…',
+    unavailable: 'Heat map unavailable',
+    empty: 'No events in this period'
   },
   risk: {
     safe: 'Safe',

@@ -28,7 +28,17 @@ const mapZhCN = {
     buildings: '楼栋',
     cameras: '摄像头',
     staff: '网格员',
-    alerts: '预警'
+    alerts: '预警',
+    heat: '热力'
+  },
+  heat: {
+    title: '事件热力',
+    less: '少',
+    more: '多',
+    summary: '共 {count} 件 · 每格约 {size} 米',
+    loading: '热力加载中…',
+    unavailable: '热力数据暂不可用',
+    empty: '该时段无事件'
   },
   risk: {
     safe: '放心',

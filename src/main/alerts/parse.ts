@@ -27,6 +27,9 @@ export const EXCERPT_CHARS = 200
  */
 const MARKUP = /<[a-z!/?]/i
 
+/** Strict UTF-8 for payloads, shared: a decode without `stream` starts afresh, an invalid one throws. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 export interface ParseContext {
   /** Now (epoch ms), for the time bounds and the rejection's time. */
   now(): number
@@ -105,8 +108,31 @@ function schemaDetail(format: string, error: z.ZodError): string {
   return `不符合${format === 'native' ? '原生' : ' Frigate '}格式 / not a valid ${format} payload: ${path}: ${issue?.message ?? '?'}${more}`
 }
 
+/**
+ * Whether any string (or key) in the value contains markup: the common "no" answered without
+ * building paths. Iterative: deep JSON cannot overflow the stack.
+ */
+function hasMarkup(value: unknown): boolean {
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') {
+      if (MARKUP.test(v)) return true
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item)
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (MARKUP.test(k)) return true
+        stack.push((v as Record<string, unknown>)[k])
+      }
+    }
+  }
+  return false
+}
+
 /** The path of the first string (or key) that contains markup, or null. Iterative: deep JSON cannot overflow the stack. */
 function markupPath(value: unknown): string | null {
+  if (!hasMarkup(value)) return null
   const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }]
   while (stack.length > 0) {
     const { v, path } = stack.pop()!
@@ -241,7 +267,7 @@ export function parseAlertMessage(msg: IncomingMessage, ctx: ParseContext): Pars
     }
     let json: unknown
     try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(msg.payload))
+      json = JSON.parse(UTF8.decode(msg.payload))
     } catch (e) {
       const what = e instanceof SyntaxError ? e.message : '非 UTF-8 / not UTF-8'
       return reject('malformedJson', `无法解析 JSON / malformed JSON: ${clip(what, 120)}`)

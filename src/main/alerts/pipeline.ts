@@ -44,13 +44,16 @@ export class AlertPipeline {
       else refused.push(outsideDistrict(message, result.alert))
     }
     const { store } = this.d
-    const ids = store.transaction(() => {
+    // The views are read (or made) inside the transaction: what the commit makes visible.
+    const views = store.transaction(() => {
       store.alerts.reject(refused)
-      return store.alerts.ingest(routed)
+      return store.alerts.ingestViews(routed)
     })
     this.counters.accepted += routed.length
-    this.counters.lastMessageAt = Math.max(this.counters.lastMessageAt ?? 0, ...batch.map((m) => m.receivedAt))
-    if (ids.length > 0) this.d.committed(store.alerts.views(ids))
+    let last = this.counters.lastMessageAt ?? 0
+    for (const m of batch) if (m.receivedAt > last) last = m.receivedAt
+    this.counters.lastMessageAt = last
+    if (views.length > 0) this.d.committed(views)
   }
 }
 

@@ -96,6 +96,8 @@ const DEFER_ACK = new Error('acknowledgement deferred until commit')
 
 interface Held {
   message: IncomingMessage
+  /** performance.now() at arrival: when its batch is due. */
+  arrived: number
   /** Packet id of a QoS 1 message, null for QoS 0 / 2. */
   messageId: number | null
   client: MqttClient
@@ -203,7 +205,11 @@ export class AlertLink implements MessageTransport {
     this.watchdog = this.dropTimer = this.flushTimer = null
     // A sink that never settles must not hold the shutdown: what it had is not acknowledged.
     let timer: NodeJS.Timeout | undefined
-    await Promise.race([this.flush().catch(() => {}), new Promise((r) => (timer = setTimeout(r, this.o.connectTimeoutMs)))])
+    const drain = async (): Promise<void> => {
+      // A flush under way may end with a partial batch left (not yet due when it looked).
+      while (this.flushing !== null || (this.held.length > 0 && !this.refusing)) await this.flush().catch(() => {})
+    }
+    await Promise.race([drain(), new Promise((r) => (timer = setTimeout(r, this.o.connectTimeoutMs)))])
     clearTimeout(timer)
     this.releasePaused()
     const client = this.client
@@ -350,6 +356,7 @@ export class AlertLink implements MessageTransport {
         payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : new Uint8Array(payload),
         receivedAt: now
       },
+      arrived: performance.now(),
       messageId: qos1 && packet.messageId !== undefined ? packet.messageId : null,
       client,
       connection: this.connection
@@ -361,24 +368,44 @@ export class AlertLink implements MessageTransport {
     else go()
   }
 
+  /**
+   * A full batch is committed at once; a partial one once its oldest message has waited batchMs.
+   * While a batch is being committed, what arrives waits for that commit to end (the running
+   * flush then takes it if due).
+   */
   private scheduleFlush(): void {
+    if (this.flushing !== null) return
     if (this.held.length >= this.o.batchSize) {
       void this.flush().catch(() => {})
-    } else if (this.flushTimer === null && this.flushing === null) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = null
-        void this.flush().catch(() => {})
-      }, this.o.batchMs)
+    } else if (this.held.length > 0 && this.flushTimer === null) {
+      this.flushTimer = setTimeout(
+        () => {
+          this.flushTimer = null
+          void this.flush().catch(() => {})
+        },
+        Math.max(0, this.o.batchMs - (performance.now() - this.held[0]!.arrived))
+      )
     }
   }
 
-  /** Commits everything held, batch by batch, one batch at a time. */
+  /** Whether the held messages make a batch: a full one, or the oldest has waited batchMs (or the link stops). */
+  private batchReady(): boolean {
+    const held = this.held
+    return held.length >= this.o.batchSize || (held.length > 0 && (this.stopped || performance.now() - held[0]!.arrived >= this.o.batchMs))
+  }
+
+  /**
+   * Commits what is held, batch by batch, one batch at a time: the first batch whatever its size,
+   * then further ones while they are ready. A partial batch is not committed right after another
+   * (it would pay a commit for a few messages: those that arrived while the previous commit ran);
+   * it waits for more, up to batchMs from its oldest message.
+   */
   private flush(): Promise<void> {
     if (this.flushing !== null) return this.flushing
     if (this.flushTimer !== null) clearTimeout(this.flushTimer)
     this.flushTimer = null
     const run = async (): Promise<void> => {
-      while (this.held.length > 0) {
+      for (let first = true; first ? this.held.length > 0 : this.batchReady(); first = false) {
         const batch = this.held.splice(0, this.o.batchSize)
         this.committing = batch.length
         try {
@@ -400,7 +427,7 @@ export class AlertLink implements MessageTransport {
     const flushing: Promise<void> = run().finally(() => {
       if (this.flushing === flushing) this.flushing = null
       this.releasePaused()
-      if (this.held.length > 0 && !this.refusing) this.scheduleFlush()
+      if (this.held.length > 0 && !this.refusing && !this.stopped) this.scheduleFlush()
     })
     this.flushing = flushing
     return flushing

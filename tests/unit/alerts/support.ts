@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defaultFrigateRules, frigateMappingSchema, type FrigateMapping } from '@shared/alerts/payloads'
 import type { ParseContext } from '../../../src/main/alerts/parse'
-import type { IncomingMessage } from '../../../src/main/alerts/types'
+import type { IncomingMessage, RoutedAlert } from '../../../src/main/alerts/types'
+import { Store } from '../../../src/main/store/store'
+import { loadMiniDistrict } from '../../support/miniDistrict'
+import { tempDir } from '../../support/tempDir'
 
 /** Helpers shared by the alert tests: a context with two cameras, messages, valid payloads. */
 
@@ -52,3 +55,33 @@ export function frigateFixture(name: 'events-update' | 'reviews-update'): Record
 
 /** The time of the Frigate documentation's example, as a "now" a few seconds after it. */
 export const FRIGATE_DOC_NOW = 1607123970_000
+
+/** A store on a temporary file with the mini district and two cameras (CAM-1 in grid …-001-01-001, CAM-2 in …-002-01-001). */
+export function miniAlertStore(now: number): { store: Store; path: string; close: () => void } {
+  const t = tempDir()
+  const path = join(t.dir, 'gcc.sqlite3')
+  const store = Store.open(path)
+  loadMiniDistrict(store, now)
+  store.cameras.insertMany([
+    { id: 'CAM-1', name: '一号路口', site: 'mainRoad', gridCode: GRID_1.gridCode, lon: 113.91, lat: 22.71, online: true },
+    { id: 'CAM-2', name: '二号门岗', site: 'checkpoint', gridCode: GRID_2.gridCode, lon: 114.05, lat: 22.75, online: true }
+  ])
+  return {
+    store,
+    path,
+    close: () => {
+      store.close()
+      t.remove()
+    }
+  }
+}
+
+const GRID_1 = { gridCode: '440311-001-01-001', communityCode: '440311-001-01', streetCode: '440311-001' }
+const GRID_2 = { gridCode: '440311-002-01-001', communityCode: '440311-002-01', streetCode: '440311-002' }
+
+/** A routed sighting from CAM-1 (or from CAM-2 with `camera: 2`) at `at`, with overrides. */
+export function sighting(id: string, at: number, over: Partial<RoutedAlert> & { camera?: 1 | 2 } = {}): RoutedAlert {
+  const { camera = 1, ...rest } = over
+  const place = camera === 1 ? { cameraId: 'CAM-1', lon: 113.91, lat: 22.71, ...GRID_1 } : { cameraId: 'CAM-2', lon: 114.05, lat: 22.75, ...GRID_2 }
+  return { id, at, format: 'native', type: 'fireSmoke', score: 0.7, position: null, snapshotUrl: null, zone: null, trackId: null, ended: false, ...place, ...rest }
+}

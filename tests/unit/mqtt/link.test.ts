@@ -101,6 +101,56 @@ describe('AlertLink against Mosquitto', () => {
     expect(again).toHaveLength(0)
   })
 
+  it('does not commit the few messages that came during a commit on their own: they wait for more, up to batchMs', async () => {
+    const sizes: number[] = []
+    let first = true
+    const l = link(
+      {
+        sink: async (b) => {
+          sizes.push(b.length)
+          if (first) {
+            first = false
+            await sleep(300)
+          }
+        },
+        batchMs: 600,
+        batchSize: 100
+      },
+      'partial'
+    )
+    await until('connected', () => l.state === 'connected')
+    const pub = later(publisher(broker.url, 'pub-partial'))
+    await until('publisher', () => pub.connected)
+    await sleep(100)
+    await Promise.all(Array.from({ length: 100 }, (_, i) => publish(pub, i + 1)))
+    await until('the first batch in commit', () => sizes.length === 1)
+    // Ten while the first batch commits, ten more after it: one batch of twenty, once the
+    // oldest of them has waited batchMs (not ten right after the commit, then ten).
+    await Promise.all(Array.from({ length: 10 }, (_, i) => publish(pub, 101 + i)))
+    await until('the first commit done', () => l.status().committed === 100)
+    await sleep(50)
+    await Promise.all(Array.from({ length: 10 }, (_, i) => publish(pub, 111 + i)))
+    await until('120 committed', () => l.status().committed === 120, 5000)
+    expect(sizes).toEqual([100, 20])
+    expect(l.status()).toMatchObject({ acked: 120, batches: 2 })
+  })
+
+  it('commits a partial batch when it stops, without waiting for batchMs', async () => {
+    const got: IncomingMessage[] = []
+    const l = link({ sink: (b) => void got.push(...b), batchMs: 60_000, batchSize: 1000 }, 'stop-partial')
+    await until('connected', () => l.state === 'connected')
+    const pub = later(publisher(broker.url, 'pub-stop-partial'))
+    await until('publisher', () => pub.connected)
+    await sleep(100)
+    await Promise.all(Array.from({ length: 30 }, (_, i) => publish(pub, i + 1)))
+    await until('30 received', () => l.status().received === 30)
+    const started = Date.now()
+    await l.stop()
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(got.map(decode).map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
+    expect(l.status()).toMatchObject({ committed: 30, acked: 30 })
+  })
+
   it('acknowledges nothing a failing sink did not commit: the broker redelivers after the reconnect', async () => {
     let calls = 0
     const committed = new Set<string>()

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { call } from './support/map'
+import { showInCarousel } from './support/carousel'
 
 /**
  * Analysis (hot-spot areas and hours, hot resident demands) at 1920×1080: the heat layer is
@@ -11,18 +12,6 @@ import { call } from './support/map'
  */
 
 const weekdays = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
-
-/** Holds the carousel on `panel` (the 16:9 wall rotates the analysis panels in its lower slot). */
-async function showInCarousel(page: Page, panel: string): Promise<void> {
-  const carousel = page.getByTestId('carousel')
-  if ((await carousel.getAttribute('data-paused')) !== 'true') await page.getByTestId('carousel-pause').click()
-  await expect(carousel).toHaveAttribute('data-paused', 'true')
-  for (let i = 0; i < 12 && (await carousel.getAttribute('data-current')) !== panel; i++) {
-    await carousel.getByRole('button', { name: '下一个' }).click()
-  }
-  await expect(carousel).toHaveAttribute('data-current', panel)
-  await expect(page.getByTestId(`panel-${panel}`)).toHaveAttribute('data-ready', 'true')
-}
 
 /** The panel's "高峰：周五 18–19时，30 件" for an hour × weekday answer. */
 function peakText(counts: number[][]): string {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { call, clickRegion } from './support/map'
+import { showInCarousel } from './support/carousel'
 
 /**
  * 矛盾纠纷预警 at 1920×1080: the disputes panel rotates in the 16:9 carousel. Hold the carousel on
@@ -32,13 +33,7 @@ test('the disputes panel counts a street’s open disputes per warning level and
   await expect(page.getByTestId('district-map')).toHaveAttribute('data-ready', 'true')
 
   // Hold the carousel on 矛盾纠纷预警.
-  const carousel = page.getByTestId('carousel')
-  await page.getByTestId('carousel-pause').click()
-  await expect(carousel).toHaveAttribute('data-paused', 'true')
-  for (let i = 0; i < 7 && (await carousel.getAttribute('data-current')) !== 'disputes'; i++) {
-    await carousel.getByRole('button', { name: '下一个' }).click()
-  }
-  await expect(carousel).toHaveAttribute('data-current', 'disputes')
+  await showInCarousel(page, 'disputes', false)
   const panel = page.getByTestId('panel-disputes')
   await expect(panel).toBeInViewport({ ratio: 1 })
   await expect(panel).toContainText('矛盾纠纷预警')

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { call, clickRegion } from './support/map'
+import { showInCarousel } from './support/carousel'
 
 /**
  * 督办 at 1920×1080: the supervision panel rotates in the 16:9 carousel. Hold the carousel on it,
@@ -30,13 +31,7 @@ test('the supervision panel counts a community’s overdue events and opens an e
   await expect(page.getByTestId('district-map')).toHaveAttribute('data-ready', 'true')
 
   // Hold the carousel on 督办.
-  const carousel = page.getByTestId('carousel')
-  await page.getByTestId('carousel-pause').click()
-  await expect(carousel).toHaveAttribute('data-paused', 'true')
-  for (let i = 0; i < 6 && (await carousel.getAttribute('data-current')) !== 'supervision'; i++) {
-    await carousel.getByRole('button', { name: '下一个' }).click()
-  }
-  await expect(carousel).toHaveAttribute('data-current', 'supervision')
+  await showInCarousel(page, 'supervision', false)
   const panel = page.getByTestId('panel-supervision')
   await expect(panel).toBeInViewport({ ratio: 1 })
 

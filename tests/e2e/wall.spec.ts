@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test'
+import { showInCarousel } from './support/carousel'
 
 /** How many distinct colours a canvas inside `container` shows: a blank map or chart has one or two. */
 async function distinctColours(container: Locator): Promise<number> {
@@ -24,6 +25,8 @@ test('the wall renders at 1920×1080 with the district map and a chart with data
   const map = page.getByTestId('district-map')
   const chart = page.getByTestId('events-chart')
   await expect(map).toHaveAttribute('data-ready', 'true')
+  // Events by street rotates in the 16:9 carousel: hold it there.
+  await showInCarousel(page, 'byArea', false)
   await expect(chart).toHaveAttribute('data-ready', 'true')
   expect(await distinctColours(map)).toBeGreaterThan(6)
   expect(await distinctColours(chart)).toBeGreaterThan(3)

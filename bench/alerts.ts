@@ -20,8 +20,9 @@
  * acknowledges after the commit loses nothing by construction; the sequence check verifies it.
  * Then the pipeline is held at paced rates (--steps, --step-seconds each): a step is held when
  * every alert is committed exactly once and the last one within 250 ms of its publication (no
- * backlog built up). Last, where the time goes: parse, route, the SQLite transaction and the
- * views pushed to the walls, per alert, timed offline on the same kind of messages.
+ * backlog built up). Last, where the time goes: parse, route, and the SQLite transaction that
+ * stores them and makes the views pushed to the walls, per alert, timed offline on the same kind
+ * of messages.
  *
  * Targets (the issue): ≥ 5,000 alerts/s and ≥ 50 % of the bare subscriber. Unknown arguments are
  * ignored (bench/index.ts passes everyone's). Stops the broker and the publisher and removes the
@@ -36,6 +37,7 @@ import { parseArgs } from 'node:util'
 import { connect, type MqttClient } from 'mqtt'
 import type { AlertView } from '@shared/api/alertTypes'
 import { parseAlertMessage, type ParseContext } from '../src/main/alerts/parse'
+import { openIngestStore } from '../src/main/alerts/ingestStore'
 import { GridRouter } from '../src/main/alerts/router'
 import { startAlertService, type AlertService } from '../src/main/alerts/service'
 import type { ParsedAlert, RoutedAlert } from '../src/main/alerts/types'
@@ -305,8 +307,12 @@ function lossCheck(store: Store, batch: Batch): { missing: number; extra: number
 
 // --- where the time goes -----------------------------------------------------------------------
 
-/** Per-alert cost of each stage on `n` fresh alerts, in batches of `size`, as the pipeline runs them (offline: no broker). */
-function stageCosts(store: Store, cameras: readonly SimCamera[], n: number, size: number): Record<'parse' | 'route' | 'ingest' | 'views', number> {
+/**
+ * Per-alert cost of each stage on `n` fresh alerts, in batches of `size`, as the pipeline runs
+ * them (offline: no broker): parse, route, and the transaction on the ingest connection that
+ * stores them and makes the views pushed to the walls (its WAL checkpointed by the thread).
+ */
+async function stageCosts(store: Store, cameras: readonly SimCamera[], n: number, size: number): Promise<Record<'parse' | 'route' | 'ingest', number>> {
   const all = store.cameras.all()
   const positions = new Map(all.map((c) => [c.id, [c.lon, c.lat] as [number, number]]))
   const router = GridRouter.fromStore(store)
@@ -320,28 +326,32 @@ function stageCosts(store: Store, cameras: readonly SimCamera[], n: number, size
     const m = generator.next(now)
     return { topic: m.topic, payload: encoder.encode(m.payload), receivedAt: now }
   })
-  const t = { parse: 0, route: 0, ingest: 0, views: 0 }
-  for (let i = 0; i < n; i += size) {
-    let t0 = performance.now()
-    const parsed = messages.slice(i, i + size).map((m) => parseAlertMessage(m, context))
-    let t1 = performance.now()
-    t.parse += t1 - t0
-    const routed = parsed
-      .map((p) => ('ok' in p && p.ok ? router.route(p.alert as ParsedAlert, positions.get(p.alert.cameraId) ?? null) : null))
-      .filter((r): r is RoutedAlert => r !== null)
-    t0 = performance.now()
-    t.route += t0 - t1
-    const ids = store.transaction(() => {
-      store.alerts.reject([])
-      return store.alerts.ingest(routed)
-    })
-    t1 = performance.now()
-    t.ingest += t1 - t0
-    store.alerts.views(ids)
-    t.views += performance.now() - t1
+  const ingest = openIngestStore(store)
+  const t = { parse: 0, route: 0, ingest: 0 }
+  try {
+    for (let i = 0; i < n; i += size) {
+      let t0 = performance.now()
+      const parsed = messages.slice(i, i + size).map((m) => parseAlertMessage(m, context))
+      let t1 = performance.now()
+      t.parse += t1 - t0
+      const routed = parsed
+        .map((p) => ('ok' in p && p.ok ? router.route(p.alert as ParsedAlert, positions.get(p.alert.cameraId) ?? null) : null))
+        .filter((r): r is RoutedAlert => r !== null)
+      t0 = performance.now()
+      t.route += t0 - t1
+      ingest.store.transaction(() => {
+        ingest.store.alerts.reject([])
+        return ingest.store.alerts.ingestViews(routed)
+      })
+      ingest.committed()
+      t1 = performance.now()
+      t.ingest += t1 - t0
+    }
+  } finally {
+    await ingest.close()
   }
   const us = (ms: number): number => (ms * 1000) / n
-  return { parse: us(t.parse), route: us(t.route), ingest: us(t.ingest), views: us(t.views) }
+  return { parse: us(t.parse), route: us(t.route), ingest: us(t.ingest) }
 }
 
 // --- main ----------------------------------------------------------------------------------------
@@ -473,11 +483,11 @@ async function main(): Promise<void> {
 
     // 5. Where the time goes (offline, same store).
     const n = Math.min(20_000, count)
-    const cost = stageCosts(store, cameras, n, Number.isFinite(batchSize) ? batchSize : 500)
-    const total = cost.parse + cost.route + cost.ingest + cost.views
+    const cost = await stageCosts(store, cameras, n, Number.isFinite(batchSize) ? batchSize : 500)
+    const total = cost.parse + cost.route + cost.ingest
     console.log(
       `\nper alert, offline over ${fmt(n)} alerts: parse ${cost.parse.toFixed(1)} µs, route ${cost.route.toFixed(1)} µs, ` +
-        `SQLite transaction ${cost.ingest.toFixed(1)} µs, views for the push ${cost.views.toFixed(1)} µs = ${total.toFixed(1)} µs → ${fmt(1e6 / total)} alerts/s on one core without MQTT`
+        `SQLite transaction with the views for the push ${cost.ingest.toFixed(1)} µs = ${total.toFixed(1)} µs → ${fmt(1e6 / total)} alerts/s on one core without MQTT`
     )
     console.log(failures === 0 ? '\nalert ingest meets its targets' : '\nalert ingest MISSES a target')
     if (failures > 0) process.exitCode = 1

@@ -3,7 +3,8 @@ import type { Store } from '../store/store'
 import type { IncomingMessage, ParseResult, ParsedAlert, Rejection, RoutedAlert } from './types'
 
 export interface PipelineDeps {
-  store: Store
+  /** Where alerts are written: the app's store, or the ingest connection (src/main/alerts/ingestStore.ts). */
+  store: Pick<Store, 'alerts' | 'transaction'>
   parse: (message: IncomingMessage) => ParseResult
   /** Places a parsed alert in its grid (its own position, else its camera's); null outside the district. */
   route: (alert: ParsedAlert) => RoutedAlert | null

@@ -8,6 +8,7 @@ import { OutboxRepository } from '../store/repositories/outbox'
 import type { Store } from '../store/store'
 import { AlertActions } from './actions'
 import { parseAlertMessage, type ParseContext } from './parse'
+import { openIngestStore } from './ingestStore'
 import { AlertPipeline } from './pipeline'
 import { GridRouter } from './router'
 import { eventInboxFor } from '../events/inbox'
@@ -98,8 +99,10 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
     frigate: settings.frigate,
     nativeTopicPrefix: settings.nativeTopicPrefix
   }
+  // Alerts are written through a connection of their own, checkpointed off the main thread.
+  const ingest = openIngestStore(store, log)
   const pipeline = new AlertPipeline({
-    store,
+    store: ingest.store,
     parse: (message) => parseAlertMessage(message, context),
     route: (alert) => router.route(alert, positions.get(alert.cameraId) ?? null),
     committed: o.alertsChanged
@@ -108,7 +111,10 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
   const inbox = eventInboxFor(settings, store, o, (lon, lat) => router.locate(lon, lat)?.gridCode ?? null)
   const link = new AlertLink({
     connection: linkConnection(settings, embedded?.url),
-    sink: (batch) => pipeline.commit(inbox ? inbox.commitOwn(batch) : batch),
+    sink: (batch) => {
+      pipeline.commit(inbox ? inbox.commitOwn(batch) : batch)
+      ingest.committed()
+    },
     batchMs: settings.ingest.batchMs,
     batchSize: settings.ingest.batchSize,
     log: (level, message) => log(`[mqtt] ${level === 'info' ? '' : `${level}: `}${message}`),
@@ -144,6 +150,7 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
       await simulator?.stop()
       await publisher?.stop()
       await link.stop()
+      await ingest.close()
       await embedded?.stop()
     }
   }

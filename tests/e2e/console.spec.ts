@@ -19,12 +19,14 @@ test("a viewer's attempt to switch to emergency mode is refused by main and audi
   await expect(page.getByTestId('signed-in-as')).toContainText('大屏观察员')
 
   await page.getByTestId('mode-switch').click()
+  await field(page, 'mode-grid').fill('440311-001-01-001')
   await field(page, 'mode-reason').fill('台风红色预警')
   await page.getByTestId('mode-confirm').click()
   await expect(page.getByTestId('console-error')).toContainText(/权限不足|dispatcher/)
 
   const status = await (await request.post('/api/system.status', { data: {} })).json()
   expect(status.value.mode).toBe('normal')
+  expect(status.value.incident).toBeNull()
   const audit = await (await request.post('/api/audit.latest', { headers: auth, data: { limit: 20 } })).json()
-  expect(audit.value.find((e: { username: string; action: string }) => e.username === username && e.action === 'mode.set')).toMatchObject({ outcome: 'refused' })
+  expect(audit.value.find((e: { username: string; action: string }) => e.username === username && e.action === 'mode.enter')).toMatchObject({ outcome: 'refused', target: 'emergency fire' })
 })

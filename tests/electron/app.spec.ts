@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import type { ApiBridge } from '../../src/shared/api/bridge'
+import { apiMethodNames } from '../../src/shared/api/channels'
 import { electronBinaryPath } from '../support/electronBinary'
 
 /**
@@ -88,7 +89,8 @@ test.describe('Electron shell', () => {
     })
     expect(seen).toEqual({
       bridge: 'object',
-      keys: ['audit', 'auth', 'map', 'mode', 'on', 'operators', 'stats', 'system'],
+      // Exactly the contract's method groups (alerts, events, incidents, …) and `on`.
+      keys: [...new Set(apiMethodNames.map((m) => m.split('.')[0]!)), 'on'].sort(),
       systemKeys: ['status'],
       ipcRenderer: false,
       electron: false,
@@ -133,12 +135,14 @@ test.describe('Electron shell', () => {
             done(payload)
           })
         })
-        const mode = await b.mode.set({ mode: 'normal', reason: 'e2e: Electron shell test', incident: null })
+        const drill = { type: 'fire', level: 'IV', location: { lon: 113.94, lat: 22.76 }, reason: 'e2e: Electron shell test', drill: true } as const
+        const entered = await b.mode.enter(drill)
+        const mode = entered.ok ? await b.mode.leave({ summary: 'e2e: drill over' }) : entered
         const pushed = await Promise.race([dataEvent, new Promise((done) => setTimeout(() => done('no event in 10 s'), 10_000))])
         const viewer = await b.operators.create({ username: 'e2e.viewer', displayName: '值守测试', role: 'viewer', password: viewerPassword })
         await b.auth.signOut({})
         await b.auth.signIn({ username: 'e2e.viewer', password: viewerPassword })
-        const refused = await b.mode.set({ mode: 'emergency', reason: 'e2e: must be refused', incident: null })
+        const refused = await b.mode.enter({ ...drill, reason: 'e2e: must be refused' })
         const signOut = await b.auth.signOut({})
         const session = await b.auth.session({})
         return { anonymous, signIn: signIn.ok, token: signIn.ok ? signIn.value.token : 'n/a', mode: mode.ok, pushed, viewer: viewer.ok, refused, signOut: signOut.ok, session }

@@ -61,6 +61,8 @@ function entryOf(shape: GridShape, rank: number): Entry {
  */
 export class GridRouter {
   private readonly tree = new RBush<Entry>()
+  /** Where fixed points (cameras' positions, passed as the same array each time) lie. */
+  private readonly fixed = new WeakMap<LonLat, GridLocation | null>()
   readonly size: number
 
   constructor(grids: readonly GridShape[]) {
@@ -101,7 +103,17 @@ export class GridRouter {
     const position = alert.position ?? cameraPosition
     if (position === null) return null
     const [lon, lat] = position
-    const location = this.locate(lon, lat)
+    const location = position === cameraPosition ? this.locateFixed(cameraPosition) : this.locate(lon, lat)
     return location === null ? null : { ...alert, lon, lat, ...location }
+  }
+
+  /** locate() for a point that does not move (a camera's position): looked up once per array. */
+  private locateFixed(point: LonLat): GridLocation | null {
+    let location = this.fixed.get(point)
+    if (location === undefined) {
+      location = this.locate(point[0], point[1])
+      this.fixed.set(point, location)
+    }
+    return location
   }
 }

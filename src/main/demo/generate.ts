@@ -1,25 +1,30 @@
 import type { Building } from '@shared/domain/region'
 import type { Camera } from '@shared/domain/camera'
 import type { EventTransition, GovEvent } from '@shared/domain/event'
+import type { BuildingPeople } from '@shared/domain/emergencyResources'
 import type { Staff } from '@shared/domain/people'
 import type { RegionRecord } from '../store/repositories/regions'
 import { generateBuildings } from './buildings'
 import { generateDemoAlerts, type DemoAlert } from './alerts'
 import { generateCameras } from './cameras'
+import { generateEmergencyResources, type EmergencyResources } from './emergencyResources'
 import { EventPlanner } from './events/events'
 import type { DemoOptions } from './options'
 import { Progress } from './progress'
 import { LocalProjection } from './projection'
+import { generateBuildingPeople } from './people'
 import { Random } from './random'
 import { planRegions } from './regions'
 import { generateStaff } from './staff'
 
-export interface DemoDistrict {
+export interface DemoDistrict extends EmergencyResources {
   district: RegionRecord
   streets: RegionRecord[]
   communities: RegionRecord[]
   grids: RegionRecord[]
   buildings: Building[]
+  /** Who lives in each building (same order as the buildings). */
+  people: BuildingPeople[]
   cameras: Camera[]
   staff: Staff[]
   /** The last day's camera alerts. */
@@ -67,6 +72,8 @@ export function planDemoDistrict(options: DemoOptions, progress = new Progress(o
   const alerts = generateDemoAlerts(rng.fork('alerts'), cameras, options.now)
   const { staff, teams } = generateStaff(rng.fork('staff'), grids, sitesByGrid, options.scale, options.now, projection)
   progress.report('staff', 0.96, `网格队伍 ${staff.length} 人`, `${staff.length} staff`)
+  const people = generateBuildingPeople(rng.fork('people'), buildings, grids.map((g) => ({ code: g.record.code, profile: g.profile })))
+  const resources = generateEmergencyResources(rng.fork('emergency'), regions.streets, grids, buildings, projection)
   const events = new EventPlanner(rng.fork('events'), { grids, sitesByGrid, teams, projection, now: options.now, scale: options.scale })
   progress.report('staff', 1, '基础数据就绪', 'base data ready')
   return {
@@ -75,9 +82,11 @@ export function planDemoDistrict(options: DemoOptions, progress = new Progress(o
     communities: regions.communities.map((c) => c.record),
     grids: grids.map((g) => g.record),
     buildings,
+    people,
     cameras,
     staff,
     alerts,
+    ...resources,
     events
   }
 }

@@ -23,9 +23,12 @@ export function loadDemoDistrict(store: Store, options: DemoOptions): DemoSummar
     store.regions.insertMany([base.district, ...base.streets, ...base.communities, ...base.grids])
     writing.report('writing', 0.3, '写入楼栋', 'writing buildings')
     store.buildings.insertMany(base.buildings)
+    store.resources.insertPeople(base.people)
     writing.report('writing', 0.8, '写入摄像机和网格队伍', 'writing cameras and staff')
     store.cameras.insertMany(base.cameras)
     store.staff.insertMany(base.staff)
+    store.resources.insertShelters(base.shelters)
+    store.resources.insertSupplyPoints(base.supplyPoints)
 
     const eventProgress = progress.span(0.15, 0.99)
     let events = 0

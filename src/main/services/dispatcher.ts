@@ -58,7 +58,7 @@ export class ApiDispatcher {
           operatorId: operator?.id ?? null,
           username: redact(operator?.username ?? (parsed.success ? usernameOf(parsed.data) : null), secrets),
           action: method,
-          target: redact(parsed.success ? targetOf(parsed.data) : null, secrets),
+          target: redact(parsed.success ? (spec.auditTarget ? spec.auditTarget(parsed.data as never) : targetOf(parsed.data)) : null, secrets),
           detail: redact(detail, secrets),
           outcome
         })

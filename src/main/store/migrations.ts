@@ -472,6 +472,69 @@ export const migrations: readonly string[] = [
     ${analysisDelta('OLD', -1)}
     ${analysisDelta('NEW', 1)}
   END;
+  `,
+  /* 10: emergency mode (issue 6, docs/EMERGENCY.md): incidents (at most one running: ended_at IS
+     NULL) and their log; the people living in each building (residents, elderly living alone,
+     disabled, people under care) for the ring counts; shelters (应急避难场所) and supply points
+     (物资储备点); and indices for the ring queries: buildings by position (a latitude band, then
+     longitude inside the index) and a camera's newest alert. mode_changes.incident holds the
+     incident id from here on. */ `
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('I','II','III','IV')),
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    grid_code TEXT,
+    building_id TEXT,
+    label TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    drill INTEGER NOT NULL CHECK (drill IN (0,1)),
+    rings_m TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    started_by TEXT NOT NULL,
+    ended_at INTEGER,
+    ended_by TEXT,
+    summary TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX incidents_one_running ON incidents((ended_at IS NULL)) WHERE ended_at IS NULL;
+  CREATE INDEX incidents_started ON incidents(started_at);
+  CREATE TABLE incident_log (
+    id INTEGER PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    operator TEXT,
+    text TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX incident_log_incident ON incident_log(incident_id, id);
+
+  CREATE TABLE building_people (
+    building_id TEXT PRIMARY KEY REFERENCES buildings(id) ON DELETE CASCADE,
+    residents INTEGER NOT NULL CHECK (residents >= 0),
+    elderly_alone INTEGER NOT NULL CHECK (elderly_alone >= 0),
+    disabled INTEGER NOT NULL CHECK (disabled >= 0),
+    under_care INTEGER NOT NULL CHECK (under_care >= 0)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE shelters (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('school','park','communityCentre','sportsCentre')),
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity >= 0)
+  ) STRICT;
+  CREATE TABLE supply_points (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    grid_code TEXT NOT NULL REFERENCES regions(code),
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    supplies TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX buildings_position ON buildings(lat, lon);
+  CREATE INDEX alerts_camera_at ON alerts(camera_id, at);
   `
 ]
 

@@ -8,10 +8,13 @@ import { DisputeRepository } from './repositories/disputes'
 import { EventRepository } from './repositories/events'
 import { EventAnalysisRepository } from './repositories/eventAnalysis'
 import { EventStatsRepository } from './repositories/eventStats'
+import { EmergencyResourceRepository } from './repositories/emergencyResources'
+import { IncidentRepository } from './repositories/incidents'
 import { MetaRepository } from './repositories/meta'
 import { ModeRepository } from './repositories/modes'
 import { OperatorRepository } from './repositories/operators'
 import { RegionRepository } from './repositories/regions'
+import { RingRepository } from './repositories/rings'
 import { StaffRepository } from './repositories/staff'
 import { WorkerActivityRepository } from './repositories/workerActivity'
 
@@ -35,6 +38,12 @@ export class Store {
   readonly operators: OperatorRepository
   readonly audit: AuditRepository
   readonly modes: ModeRepository
+  /** Emergency mode's incidents and their log (migration 10, docs/EMERGENCY.md). */
+  readonly incidents: IncidentRepository
+  /** Shelters, supply points and the people of each building: part of the district. */
+  readonly resources: EmergencyResourceRepository
+  /** The ring analysis around an incident. */
+  readonly rings: RingRepository
 
   constructor(readonly db: Db) {
     this.meta = new MetaRepository(db)
@@ -51,6 +60,9 @@ export class Store {
     this.operators = new OperatorRepository(db)
     this.audit = new AuditRepository(db)
     this.modes = new ModeRepository(db)
+    this.incidents = new IncidentRepository(db)
+    this.resources = new EmergencyResourceRepository(db)
+    this.rings = new RingRepository(db)
   }
 
   static open(path: string, options?: OpenOptions): Store {
@@ -62,12 +74,12 @@ export class Store {
     return this.db.transaction(fn)()
   }
 
-  /** Removes the district and everything in it (operators, audit and mode history stay). */
+  /** Removes the district and everything in it (operators, audit, mode and incident history stay). */
   clearDistrict(): void {
     this.transaction(() => {
       // The analysis windows first (derived, made again on the next read), so no event delete or insert has to keep them.
       for (const t of ['analysis_window_since', 'analysis_cells', 'analysis_hours']) this.db.exec(`DELETE FROM ${t}`)
-      for (const t of ['alerts', 'event_messages', 'event_transitions', 'events', 'staff', 'cameras', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
+      for (const t of ['alerts', 'event_messages', 'event_transitions', 'events', 'staff', 'cameras', 'building_people', 'shelters', 'supply_points', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
       // Children before parents (parent_code is a foreign key): deepest level first.
       const deleteLevel = this.db.prepare('DELETE FROM regions WHERE level = ?')
       for (const level of [...regionLevels].reverse()) deleteLevel.run(level)

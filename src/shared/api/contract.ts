@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { operatingModes } from '../domain/mode'
 import { operatorRoles, type Operator, type OperatorRole } from '../domain/people'
 import { isRegionCode } from '../domain/gridCode'
-import type { ModeChange } from '../domain/mode'
+import { enterEmergencySchema, leaveEmergencySchema } from '../domain/incidentInput'
+import type { CurrentIncident, ModeSwitchResult, RingAnalysis } from './incidentTypes'
 import { dismissReasons } from '../domain/alert'
 import type { AlertCounts, AlertView, IngestStatus, QuarantineEntry } from './alertTypes'
 import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/brokerSettings'
@@ -49,16 +49,19 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   role: OperatorRole | null
   /** Recorded in the audit log, allowed or refused. */
   audit: boolean
+  /** What the audit entry names as the target (default: the input's area code, mode or username). */
+  auditTarget?(input: z.output<I>): string | null
   /** Phantom field carrying the output type. */
   readonly output?: O
 }
 
 const method =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; role: OperatorRole | null; audit?: boolean }): MethodSpec<I, O> => ({
+  <I extends z.ZodType>(spec: { input: I; role: OperatorRole | null; audit?: boolean; auditTarget?: (input: z.output<I>) => string | null }): MethodSpec<I, O> => ({
     input: spec.input,
     role: spec.role,
-    audit: spec.audit ?? false
+    audit: spec.audit ?? false,
+    ...(spec.auditTarget ? { auditTarget: spec.auditTarget } : {})
   })
 
 const none = z.object({}).strict()
@@ -162,16 +165,21 @@ export const apiMethods = {
     input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
     role: 'admin'
   }),
-  'mode.set': method<ModeChange>()({
-    input: z
-      .object({
-        mode: z.enum(operatingModes),
-        reason: z.string().trim().min(2).max(500),
-        incident: z.string().trim().max(200).nullable()
-      })
-      .strict(),
+  /** 平急转换 into emergency command: opens an incident (docs/EMERGENCY.md); CONFLICT when already in emergency mode. */
+  'mode.enter': method<ModeSwitchResult>()({
+    input: enterEmergencySchema,
     role: 'dispatcher',
-    audit: true
+    audit: true,
+    auditTarget: (i) => `emergency ${i.type}${i.drill ? ' drill' : ''}`
+  }),
+  /** Back to normal service: ends the running incident with a summary; CONFLICT when not in emergency mode. */
+  'mode.leave': method<ModeSwitchResult>()({ input: leaveEmergencySchema, role: 'dispatcher', audit: true, auditTarget: () => 'normal' }),
+  /** The running incident and its log (newest first), or null. */
+  'incidents.current': method<CurrentIncident | null>()({ input: none, role: null }),
+  /** The ring analysis of the running incident, or of the incident with this id (docs/EMERGENCY.md, "Ring rules"). */
+  'incidents.rings': method<RingAnalysis>()({
+    input: z.object({ id: z.string().min(1).max(40).optional(), limit: z.number().int().min(1).max(2000).optional() }).strict(),
+    role: null
   }),
   'alerts.latest': method<AlertView[]>()({
     input: z.object({ areaCode: regionCodeSchema.optional(), limit: z.number().int().min(1).max(200) }).strict(),

@@ -1,4 +1,5 @@
 import type { MultiPolygonCoords, PolygonCoords } from '../domain/geo'
+import type { IncidentBrief } from '../domain/incident'
 import type { OperatingMode } from '../domain/mode'
 import type { Operator } from '../domain/people'
 import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/region'
@@ -7,6 +8,7 @@ import type { AlertView, IngestStatus } from './alertTypes'
 export type * from './alertTypes'
 export type * from './eventTypes'
 export type * from './analysisTypes'
+export type * from './incidentTypes'
 
 /** Output types of the API. Inputs are the zod schemas in contract.ts. */
 
@@ -21,6 +23,8 @@ export interface SystemStatus {
   version: string
   runtime: Runtime
   mode: OperatingMode
+  /** The running incident while in emergency mode (a drill says so), else null (docs/EMERGENCY.md). */
+  incident: IncidentBrief | null
   /** Newest event in the store: how fresh the wall's data is. */
   dataAsOf: number | null
   /** Server clock, so every wall shows the same time. */

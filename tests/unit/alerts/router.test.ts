@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
 import gcoord from 'gcoord'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Camera } from '@shared/domain/camera'
 import type { LonLat } from '@shared/domain/geo'
 import { parseAlertMessage, type ParseContext } from '../../../src/main/alerts/parse'
@@ -98,6 +98,16 @@ describe('GridRouter on hand-made grids', () => {
     expect(router.route(alert(null), [0.5, 0.5])).toMatchObject({ lon: 0.5, lat: 0.5, gridCode: A, streetCode: '440311-001' })
     expect(router.route(alert([9, 9]), [0.5, 0.5])).toBeNull()
     expect(router.route(alert(null), null)).toBeNull()
+    // A camera's position (the same array on every call) is placed once and remembered; the
+    // sighting's own position always counts first.
+    const camera: [number, number] = [1.5, 0.5]
+    const locate = vi.spyOn(router, 'locate')
+    expect(router.route(alert(null), camera)).toMatchObject({ lon: 1.5, lat: 0.5, gridCode: B })
+    expect(router.route(alert(null), camera)).toMatchObject({ lon: 1.5, lat: 0.5, gridCode: B })
+    expect(router.route(alert([0.5, 0.5]), camera)).toMatchObject({ lon: 0.5, lat: 0.5, gridCode: A })
+    expect(router.route(alert(null), [9, 9])).toBeNull()
+    expect(router.route(alert(null), [9, 9])).toBeNull()
+    expect(locate).toHaveBeenCalledTimes(4)
   })
 
   it('is empty without grids', () => {

@@ -87,11 +87,11 @@ describe('browser host over HTTP and WebSocket', () => {
     expect((await call('operators.create', { username: 'watcher', displayName: '值班观察', role: 'viewer', password: 'viewer-password-1' }, auth)).status).toBe(200)
 
     const viewer = await call('auth.signIn', { username: 'watcher', password: 'viewer-password-1' })
-    const refused = await call('mode.set', { mode: 'emergency', reason: '演练', incident: null }, { authorization: `Bearer ${viewer.json.value.token}` })
+    const refused = await call('mode.enter', { type: 'waterlogging', level: 'IV', location: { lon: 113.94, lat: 22.76 }, reason: '演练', drill: true }, { authorization: `Bearer ${viewer.json.value.token}` })
     expect(refused.status).toBe(403)
     expect(refused.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const audit = await call('audit.latest', { limit: 5 }, auth)
-    expect(audit.json.value[0]).toMatchObject({ action: 'mode.set', username: 'watcher', outcome: 'refused' })
+    expect(audit.json.value[0]).toMatchObject({ action: 'mode.enter', username: 'watcher', outcome: 'refused' })
   })
 
   it('answers malformed bodies with a clear error, not a crash', async () => {
@@ -115,9 +115,10 @@ describe('browser host over HTTP and WebSocket', () => {
     expect(messages[0]).toMatchObject({ event: 'status', payload: { runtime: 'browser' } })
 
     const admin = await call('auth.signIn', { username: 'admin', password: 'admin-password-for-tests' })
-    await call('mode.set', { mode: 'emergency', reason: '防汛应急演练', incident: 'DRILL-1' }, { authorization: `Bearer ${admin.json.value.token}` })
+    const entered = await call('mode.enter', { type: 'waterlogging', level: 'IV', location: { lon: 113.94, lat: 22.76 }, reason: '防汛应急演练', drill: true }, { authorization: `Bearer ${admin.json.value.token}` })
+    expect(entered.status).toBe(200)
     await expect.poll(() => messages.some((m) => m.event === 'data' && m.payload.topics.includes('mode'))).toBe(true)
-    expect(messages.some((m) => m.event === 'status' && m.payload.mode === 'emergency')).toBe(true)
+    expect(messages.some((m) => m.event === 'status' && m.payload.mode === 'emergency' && m.payload.incident?.drill === true)).toBe(true)
     ws.close()
   })
 

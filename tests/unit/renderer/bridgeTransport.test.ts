@@ -10,11 +10,11 @@ const bridge = (overrides: Record<string, unknown>): ApiBridge =>
 
 describe('the Electron bridge transport', () => {
   it('calls the namespaced bridge function and keeps the error code across the boundary', async () => {
-    const set = vi.fn(async () => ({ ok: false, error: { code: 'FORBIDDEN', message: '权限不足 / dispatcher required' } }))
-    const api = createApiClient(createBridgeTransport(bridge({ mode: { set } })))
-    const input = { mode: 'emergency' as const, reason: '演练', incident: null }
-    const err = await api.mode.set(input).catch((e: unknown) => e)
-    expect(set).toHaveBeenCalledWith(input)
+    const enter = vi.fn(async () => ({ ok: false, error: { code: 'FORBIDDEN', message: '权限不足 / dispatcher required' } }))
+    const api = createApiClient(createBridgeTransport(bridge({ mode: { enter } })))
+    const input = { type: 'fire' as const, level: 'IV' as const, location: { gridCode: '440311-001-01-001' }, reason: '演练', drill: true }
+    const err = await api.mode.enter(input).catch((e: unknown) => e)
+    expect(enter).toHaveBeenCalledWith(input)
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).code).toBe('FORBIDDEN')
   })

@@ -96,7 +96,7 @@ describe('HTTP calls', () => {
   it('passes a 403 with an ApiResult body through unchanged', async () => {
     const refusal = { ok: false, error: { code: 'FORBIDDEN', message: '权限不足 / not allowed' } }
     vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(403, refusal)))
-    const result = await transport().t.call('mode.set', { mode: 'emergency', reason: '演练', incident: null })
+    const result = await transport().t.call('mode.enter', { type: 'fire', level: 'IV', location: { gridCode: '440311-001-01-001' }, reason: '演练', drill: true })
     expect(result).toEqual(refusal)
   })
 

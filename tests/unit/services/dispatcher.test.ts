@@ -10,6 +10,7 @@ import { loadMiniDistrict } from '../../support/miniDistrict'
 import { tempDir } from '../../support/tempDir'
 
 const NOW = Date.UTC(2026, 10, 22, 6, 0)
+const typhoon = { type: 'typhoon', level: 'II', location: { gridCode: '440311-001-01-001' }, reason: '台风', drill: false } as const
 
 describe('API dispatcher in main: validation, roles, audit', () => {
   let store: Store
@@ -44,15 +45,16 @@ describe('API dispatcher in main: validation, roles, audit', () => {
 
   it("refuses a viewer's mode switch in main and audits the refusal", async () => {
     const token = await signIn('viewer1', 'viewer-password')
-    const r = await dispatcher.handle(browser(token), 'mode.set', { mode: 'emergency', reason: '台风', incident: null })
+    const r = await dispatcher.handle(browser(token), 'mode.enter', typhoon)
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(store.modes.current()).toBe('normal')
+    expect(store.incidents.current()).toBeNull()
     const [entry] = store.audit.latest(1)
-    expect(entry).toMatchObject({ action: 'mode.set', username: 'viewer1', outcome: 'refused', target: 'emergency' })
+    expect(entry).toMatchObject({ action: 'mode.enter', username: 'viewer1', outcome: 'refused', target: 'emergency typhoon' })
   })
 
   it('refuses an operator action without sign-in', async () => {
-    const r = await dispatcher.handle(browser(), 'mode.set', { mode: 'emergency', reason: '台风', incident: null })
+    const r = await dispatcher.handle(browser(), 'mode.enter', typhoon)
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(store.audit.latest(1)[0]).toMatchObject({ outcome: 'refused', detail: 'not signed in' })
   })
@@ -61,11 +63,12 @@ describe('API dispatcher in main: validation, roles, audit', () => {
     const token = await signIn('dispatch1', 'dispatch-password')
     const pushed: string[] = []
     hub.on('status', (s) => pushed.push(s.mode))
-    const r = await dispatcher.handle(browser(token), 'mode.set', { mode: 'emergency', reason: '台风红色预警', incident: 'TY-2611' })
+    const r = await dispatcher.handle(browser(token), 'mode.enter', { ...typhoon, reason: '台风红色预警' })
     expect(r.ok).toBe(true)
     expect(store.modes.current()).toBe('emergency')
+    expect(store.incidents.current()).toMatchObject({ type: 'typhoon', reason: '台风红色预警', startedBy: 'dispatch1', label: '一社区第1网格' })
     expect(pushed).toEqual(['emergency'])
-    expect(store.audit.latest(1)[0]).toMatchObject({ action: 'mode.set', username: 'dispatch1', outcome: 'ok' })
+    expect(store.audit.latest(1)[0]).toMatchObject({ action: 'mode.enter', username: 'dispatch1', outcome: 'ok', target: 'emergency typhoon' })
   })
 
   it('refuses a dispatcher what only an admin may do', async () => {

@@ -5,6 +5,7 @@ import { authHandlers } from './auth'
 import { disputeHandlers } from './disputes'
 import { eventHandlers } from './events'
 import type { HandlerDeps } from './deps'
+import { incidentHandlers } from './incidents'
 import { mapHandlers } from './map'
 import { regionHandlers } from './region'
 import { statsHandlers } from './stats'
@@ -17,6 +18,7 @@ export { buildStatus }
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
     ...systemHandlers(d),
+    ...incidentHandlers(d),
     ...mapHandlers(d),
     ...statsHandlers(d),
     ...analysisHandlers(d),

@@ -1,17 +1,20 @@
 import type { SystemStatus } from '@shared/api/types'
+import { incidentBrief } from '@shared/domain/incident'
 import { dueSoonMinutes } from '../../events/supervisionSettings'
 import { metaKeys } from '../../store/metaKeys'
-import { notifyChanged, type HandlerDeps, type HandlerGroup } from './deps'
+import type { HandlerDeps, HandlerGroup } from './deps'
 
 export function buildStatus(d: HandlerDeps): SystemStatus {
   const { meta } = d.store
   const seed = meta.get(metaKeys.demoSeed)
   const districtCode = meta.get(metaKeys.districtCode)
+  const incident = d.store.incidents.current()
   return {
     productName: d.productName,
     version: d.version,
     runtime: d.runtime,
     mode: d.store.modes.current(),
+    incident: incident && incidentBrief(incident),
     dataAsOf: d.store.events.latestReportedAt(),
     serverTime: d.now(),
     district: districtCode ? { code: districtCode, name: meta.get(metaKeys.districtName) ?? districtCode } : null,
@@ -24,16 +27,9 @@ export function buildStatus(d: HandlerDeps): SystemStatus {
   }
 }
 
-/** Status and the normal / emergency switch. */
-export function systemHandlers(d: HandlerDeps): HandlerGroup<'system.status' | 'mode.set'> {
+/** The status every wall carries (the normal / emergency switch is in ./incidents). */
+export function systemHandlers(d: HandlerDeps): HandlerGroup<'system.status'> {
   return {
-    'system.status': () => buildStatus(d),
-
-    'mode.set': ({ mode, reason, incident }, ctx) => {
-      const change = d.store.modes.record({ at: d.now(), mode, operator: ctx.operator!.username, reason, incident })
-      d.hub.emit('status', buildStatus(d))
-      notifyChanged(d, 'mode')
-      return change
-    }
+    'system.status': () => buildStatus(d)
   }
 }

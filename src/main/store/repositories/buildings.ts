@@ -27,6 +27,16 @@ export class BuildingRepository {
       .all()
   }
 
+  get(id: string): Building | null {
+    return (
+      this.db
+        .prepare<[string], Building>(
+          'SELECT id, grid_code AS gridCode, name, lon, lat, risk_level AS riskLevel, floors, households FROM buildings WHERE id = ?'
+        )
+        .get(id) ?? null
+    )
+  }
+
   /** Every building as columns, for the map's point layer. */
   points(): BuildingPoints {
     const rows = this.db

@@ -6,6 +6,21 @@ const enUS: typeof zhCN = {
     productName: 'Grid Command Center',
     languageName: 'English'
   },
+  incident: {
+    types: {
+      fire: 'Fire',
+      waterlogging: 'Flooding and waterlogging',
+      typhoon: 'Typhoon',
+      landslide: 'Landslide',
+      hazardousChemicals: 'Hazardous chemicals',
+      gasLeak: 'Gas leak',
+      publicHealth: 'Public health',
+      massIncident: 'Mass incident',
+      other: 'Other emergency'
+    },
+    levels: { I: 'Level I (extremely serious)', II: 'Level II (serious)', III: 'Level III (major)', IV: 'Level IV (general)' },
+    drill: 'Drill'
+  },
   clock: {
     weekdays: {
       mon: 'Monday',
@@ -402,7 +417,19 @@ const enUS: typeof zhCN = {
       reason: 'Reason',
       reasonPlaceholder: 'e.g. typhoon orange warning, emergency response started',
       reasonTooShort: 'Give a reason (at least 2 characters)',
-      incident: 'Related incident (optional)',
+      type: 'Incident type',
+      level: 'Level',
+      location: 'Location',
+      byGrid: 'Grid',
+      byPoint: 'Coordinates (WGS-84)',
+      gridCode: 'Grid code',
+      lon: 'Longitude',
+      lat: 'Latitude',
+      locationInvalid: 'Give a grid code or a longitude and latitude',
+      drill: 'Drill (labelled as an exercise, not a real incident)',
+      summary: 'Summary',
+      summaryPlaceholder: 'e.g. fire out, no casualties, recovery under way',
+      summaryTooShort: 'Give a summary (at least 2 characters)',
       confirm: 'Switch',
       cancel: 'Cancel',
       done: 'Switched to {mode} mode'
@@ -423,7 +450,7 @@ const enUS: typeof zhCN = {
       actions: {
         auth: { signIn: 'Sign in', signOut: 'Sign out' },
         operators: { create: 'Create operator' },
-        mode: { set: 'Mode switch' },
+        mode: { enter: 'Enter emergency mode', leave: 'Return to normal mode' },
         alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' },
         events: { act: 'Act on an event (accept, dispatch, escalate, return, close)', configureSupervision: 'Due-soon window' }
       },

@@ -6,6 +6,21 @@ const zhCN = {
     productName: '网格化治理指挥中心',
     languageName: '中文'
   },
+  incident: {
+    types: {
+      fire: '火灾',
+      waterlogging: '防汛内涝',
+      typhoon: '台风',
+      landslide: '地质灾害（滑坡）',
+      hazardousChemicals: '危化品事故',
+      gasLeak: '燃气泄漏',
+      publicHealth: '公共卫生事件',
+      massIncident: '群体性事件',
+      other: '其他突发事件'
+    },
+    levels: { I: 'I 级（特别重大）', II: 'II 级（重大）', III: 'III 级（较大）', IV: 'IV 级（一般）' },
+    drill: '演练'
+  },
   clock: {
     weekdays: {
       mon: '星期一',
@@ -380,7 +395,19 @@ const zhCN = {
       reason: '切换原因',
       reasonPlaceholder: '例如：台风橙色预警，启动应急响应',
       reasonTooShort: '请填写原因（至少 2 个字）',
-      incident: '关联事件（可选）',
+      type: '事件类型',
+      level: '事件级别',
+      location: '事发位置',
+      byGrid: '网格',
+      byPoint: '坐标（WGS-84）',
+      gridCode: '网格编码',
+      lon: '经度',
+      lat: '纬度',
+      locationInvalid: '请填写网格编码或经纬度',
+      drill: '演练（标注为演练，不是真实事件）',
+      summary: '处置小结',
+      summaryPlaceholder: '例如：明火已扑灭，无人员伤亡，转入善后',
+      summaryTooShort: '请填写小结（至少 2 个字）',
       confirm: '确认切换',
       cancel: '取消',
       done: '已切换为{mode}模式'
@@ -402,7 +429,7 @@ const zhCN = {
       actions: {
         auth: { signIn: '登录', signOut: '退出登录' },
         operators: { create: '新建操作员' },
-        mode: { set: '平急转换' },
+        mode: { enter: '进入应急状态', leave: '恢复常态' },
         alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' },
         events: { act: '事件处置（受理、派遣、上报、退回、结案）', configureSupervision: '修改临期预警时长' }
       },

@@ -1,7 +1,8 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import type { SystemStatus } from '@shared/api/types'
-import type { ModeChange, OperatingMode } from '@shared/domain/mode'
+import type { ApiInput } from '@shared/api/contract'
+import type { ModeSwitchResult, SystemStatus } from '@shared/api/types'
+import type { OperatingMode } from '@shared/domain/mode'
 import { api, connection as apiConnection, type ConnectionState } from '@renderer/api'
 import { noOutage, nextOutage, type BrokerOutage } from './brokerOutage'
 import { createQuery } from './query'
@@ -44,11 +45,18 @@ export const useStatusStore = defineStore('status', () => {
     connection.value = state
   }
 
-  /** 平急转换; the server checks the role and records who, when and why. Throws ApiError. */
-  async function setMode(input: { mode: OperatingMode; reason: string; incident: string | null }): Promise<ModeChange> {
-    const change = await api.mode.set(input)
+  /** 平急转换 into emergency command: the server checks the role, opens the incident and records who, when and why. Throws ApiError. */
+  async function enterEmergency(input: ApiInput<'mode.enter'>): Promise<ModeSwitchResult> {
+    const result = await api.mode.enter(input)
     await refresh()
-    return change
+    return result
+  }
+
+  /** Back to normal service with a summary of the incident. Throws ApiError. */
+  async function leaveEmergency(summary: string): Promise<ModeSwitchResult> {
+    const result = await api.mode.leave({ summary })
+    await refresh()
+    return result
   }
 
   return {
@@ -64,6 +72,7 @@ export const useStatusStore = defineStore('status', () => {
     apply,
     refresh,
     setConnection,
-    setMode
+    enterEmergency,
+    leaveEmergency
   }
 })

@@ -1,4 +1,3 @@
-import gcoord from 'gcoord'
 import type { z } from 'zod'
 import { MAX_ALERT_PAYLOAD_BYTES, type RejectReason } from '@shared/alerts/rejections'
 import {
@@ -10,7 +9,7 @@ import {
   type FrigateMapping,
   type NativeAlertPayload
 } from '@shared/alerts/payloads'
-import type { CoordinateSystem } from '@shared/domain/geo'
+import { clip, decodeJson, firstIssue, markupPath, toWgs84 } from '../mqtt/payloadChecks'
 import type { IncomingMessage, ParsedAlert, ParseResult } from './types'
 
 /** A sighting more than this far in the future is refused (clock skew tolerated up to it). */
@@ -19,16 +18,6 @@ export const ALERT_MAX_FUTURE_MS = 24 * 60 * 60 * 1000
 export const ALERT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
 /** Characters of the payload kept in a rejection, shown as text, never interpreted. */
 export const EXCERPT_CHARS = 200
-
-/**
- * Markup in a text field: a tag, closing tag, comment, doctype or processing instruction
- * (`<b`, `</`, `<!--`, `<?`). A lone `<` as in "a < b" is allowed. The wall renders every field
- * with text interpolation anyway; this keeps markup out of the store and of exports.
- */
-const MARKUP = /<[a-z!/?]/i
-
-/** Strict UTF-8 for payloads, shared: a decode without `stream` starts afresh, an invalid one throws. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 export interface ParseContext {
   /** Now (epoch ms), for the time bounds and the rejection's time. */
@@ -98,57 +87,8 @@ function refuse(reason: RejectReason, detail: string): never {
   throw new Refused(reason, detail)
 }
 
-/** Clips text taken from a payload for a detail message. */
-const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s)
-
 function schemaDetail(format: string, error: z.ZodError): string {
-  const issue = error.issues[0]
-  const path = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'
-  const more = error.issues.length > 1 ? ` (+${error.issues.length - 1})` : ''
-  return `不符合${format === 'native' ? '原生' : ' Frigate '}格式 / not a valid ${format} payload: ${path}: ${issue?.message ?? '?'}${more}`
-}
-
-/**
- * Whether any string (or key) in the value contains markup: the common "no" answered without
- * building paths. Iterative: deep JSON cannot overflow the stack.
- */
-function hasMarkup(value: unknown): boolean {
-  const stack: unknown[] = [value]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v === 'string') {
-      if (MARKUP.test(v)) return true
-    } else if (Array.isArray(v)) {
-      for (const item of v) stack.push(item)
-    } else if (v !== null && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        if (MARKUP.test(k)) return true
-        stack.push((v as Record<string, unknown>)[k])
-      }
-    }
-  }
-  return false
-}
-
-/** The path of the first string (or key) that contains markup, or null. Iterative: deep JSON cannot overflow the stack. */
-function markupPath(value: unknown): string | null {
-  if (!hasMarkup(value)) return null
-  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }]
-  while (stack.length > 0) {
-    const { v, path } = stack.pop()!
-    if (typeof v === 'string') {
-      if (MARKUP.test(v)) return path || '(root)'
-    } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push({ v: item, path: `${path}[${i}]` }))
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) {
-        const p = path ? `${path}.${k}` : k
-        if (MARKUP.test(k)) return clip(p)
-        stack.push({ v: item, path: p })
-      }
-    }
-  }
-  return null
+  return `不符合${format === 'native' ? '原生' : ' Frigate '}格式 / not a valid ${format} payload: ${firstIssue(error)}`
 }
 
 function checkTime(at: number, now: number): void {
@@ -158,13 +98,6 @@ function checkTime(at: number, now: number): void {
   if (at < now - ALERT_MAX_AGE_MS) {
     refuse('absurdTime', `时间早于 30 天前 / time older than 30 days: ${new Date(at).toISOString()}`)
   }
-}
-
-/** WGS-84 from the payload's system; CGCS2000 is taken as WGS-84 (DOMAIN.md §7). */
-function toWgs84(lon: number, lat: number, crs: CoordinateSystem): [number, number] {
-  if (crs === 'WGS84' || crs === 'CGCS2000') return [lon, lat]
-  const [x, y] = gcoord.transform<[number, number]>([lon, lat], crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84)
-  return [x, y]
 }
 
 function parseNative(json: unknown, topicCameraId: string, ctx: ParseContext, now: number): ParsedAlert {
@@ -265,13 +198,9 @@ export function parseAlertMessage(msg: IncomingMessage, ctx: ParseContext): Pars
     if (bytes > MAX_ALERT_PAYLOAD_BYTES) {
       return reject('tooLarge', `载荷过大 / payload of ${bytes} bytes exceeds ${MAX_ALERT_PAYLOAD_BYTES}`)
     }
-    let json: unknown
-    try {
-      json = JSON.parse(UTF8.decode(msg.payload))
-    } catch (e) {
-      const what = e instanceof SyntaxError ? e.message : '非 UTF-8 / not UTF-8'
-      return reject('malformedJson', `无法解析 JSON / malformed JSON: ${clip(what, 120)}`)
-    }
+    const decoded = decodeJson(msg.payload)
+    if (!decoded.ok) return reject('malformedJson', decoded.detail)
+    const { json } = decoded
     if (topic.format === 'native') return { ok: true, alert: parseNative(json, topic.cameraId, ctx, now) }
     const alert = parseFrigate(json, ctx, now)
     return alert === null ? IGNORED : { ok: true, alert }

@@ -17,10 +17,13 @@ const MARKUP = /<[a-z!/?]/i
 /** Clips text taken from a payload for a detail message. */
 export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s)
 
+/** Strict UTF-8 for payloads, shared: a decode without `stream` starts afresh, an invalid one throws. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 /** The payload as JSON, or why it is not: invalid UTF-8 or malformed JSON. */
 export function decodeJson(payload: Uint8Array): { ok: true; json: unknown } | { ok: false; detail: string } {
   try {
-    return { ok: true, json: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)) }
+    return { ok: true, json: JSON.parse(UTF8.decode(payload)) }
   } catch (e) {
     const what = e instanceof SyntaxError ? e.message : '非 UTF-8 / not UTF-8'
     return { ok: false, detail: `无法解析 JSON / malformed JSON: ${clip(what, 120)}` }
@@ -35,8 +38,31 @@ export function firstIssue(error: z.ZodError): string {
   return `${path}: ${issue?.message ?? '?'}${more}`
 }
 
+/**
+ * Whether any string (or key) in the value contains markup: the common "no" answered without
+ * building paths. Iterative: deep JSON cannot overflow the stack.
+ */
+function hasMarkup(value: unknown): boolean {
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') {
+      if (MARKUP.test(v)) return true
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item)
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (MARKUP.test(k)) return true
+        stack.push((v as Record<string, unknown>)[k])
+      }
+    }
+  }
+  return false
+}
+
 /** The path of the first string (or key) that contains markup, or null. Iterative: deep JSON cannot overflow the stack. */
 export function markupPath(value: unknown): string | null {
+  if (!hasMarkup(value)) return null
   const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }]
   while (stack.length > 0) {
     const { v, path } = stack.pop()!

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../database'
 import type { EventCursor, EventListRow, EventRow, EventTimelineEntry } from '@shared/api/eventTypes'
 import { isOpenStatus, type EventLevel, type EventSource, type EventStatus, type EventTransition, type GovEvent } from '@shared/domain/event'
@@ -175,9 +176,12 @@ export class EventRepository {
       .get({ area: areaCode, since, until })!.n
   }
 
-  /** One event as the wall lists it, or null. */
+  private rowStatement: Statement<[string], EventRow> | null = null
+
+  /** One event as the wall lists it, or null (prepared once: lists of disputes and the inbox call it per row). */
   row(id: string): EventRow | null {
-    return this.db.prepare<[string], EventRow>(`SELECT ${rowColumns} FROM events e ${gridJoin} WHERE e.id = ?`).get(id) ?? null
+    this.rowStatement ??= this.db.prepare<[string], EventRow>(`SELECT ${rowColumns} FROM events e ${gridJoin} WHERE e.id = ?`)
+    return this.rowStatement.get(id) ?? null
   }
 
   /** Position and rating of an event, for its detail. */

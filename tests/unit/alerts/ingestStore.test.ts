@@ -54,6 +54,22 @@ describe('the ingest connection', () => {
     expect(app.alerts.count()).toBe(4000)
   })
 
+  it('checkpoints at most once per interval however many commits come in it', async () => {
+    const { store: app, close } = miniAlertStore(NOW)
+    cleanups.push(close)
+    const ingest = openIngestStore(app, () => {}, 60_000)
+    cleanups.push(() => ingest.close())
+    for (let b = 0; b < 10; b++) {
+      ingest.store.alerts.ingest([sighting(`A${b}`, NOW)])
+      ingest.committed()
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    await until('the first checkpoint', () => ingest.checkpoints() === 1)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(ingest.checkpoints()).toBe(1)
+    expect(app.alerts.count()).toBe(10)
+  })
+
   it('closes its thread and connection, and leaves the app store working', async () => {
     const { app, ingest } = open()
     ingest.store.alerts.ingest([sighting('A1', NOW)])

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { connectAsync } from 'mqtt'
 import { expect, test } from '@playwright/test'
 import { repoRoot, startHost, writeMqttConfig, type HostHandle } from '../support/host'
+import { showInCarousel } from './support/carousel'
 import { freePort, startMosquitto, type MosquittoHandle } from '../support/mosquitto'
 import { tempDir } from '../support/tempDir'
 
@@ -42,6 +43,8 @@ test('broker unreachable at start: the wall opens from the cache, says offline, 
     await expect(feed.locator('[data-state="error"]')).toHaveCount(0)
     expect(await feed.getByTestId('alert-row').count()).toBeGreaterThan(5)
     await expect(page.getByTestId('district-map')).toHaveAttribute('data-ready', 'true')
+    // Events by street rotates in the 16:9 carousel: hold it there.
+    await showInCarousel(page, 'byArea', false)
     await expect(page.getByTestId('events-chart')).toHaveAttribute('data-ready', 'true')
     await expect(page.getByTestId('panel-kpis')).toBeVisible()
     // The wall's own link to the app is fine: only the broker is away.

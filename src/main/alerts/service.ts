@@ -12,6 +12,7 @@ import { openIngestStore } from './ingestStore'
 import { AlertPipeline } from './pipeline'
 import { GridRouter } from './router'
 import { eventInboxFor } from '../events/inbox'
+import { commandInboxesFor } from '../command/inboxes'
 
 export interface AlertServiceOptions {
   store: Store
@@ -24,6 +25,10 @@ export interface AlertServiceOptions {
   statusChanged: () => void
   /** Event state changes from the governance platform (`events/{id}`), committed: tell the walls. */
   eventsChanged?: (eventIds: string[]) => void
+  /** Another wall switched the mode (gcc/mode), committed: push the status and the 'mode' topic. */
+  modeChanged?: () => void
+  /** Tasks from other walls or replies to tasks (gcc/tasks/#, gcc/task-replies/+), committed: push the 'tasks' topic. */
+  tasksChanged?: () => void
 }
 
 export interface AlertService {
@@ -109,10 +114,12 @@ export async function startAlertService(o: AlertServiceOptions): Promise<AlertSe
   })
   // The same link carries the platform's event state changes (docs/EVENTS.md): committed first, then the alerts.
   const inbox = eventInboxFor(settings, store, o, (lon, lat) => router.locate(lon, lat)?.gridCode ?? null)
+  const command = commandInboxesFor(o)
   const link = new AlertLink({
     connection: linkConnection(settings, embedded?.url),
     sink: (batch) => {
-      pipeline.commit(inbox ? inbox.commitOwn(batch) : batch)
+      const rest = command.commitOwn(batch)
+      pipeline.commit(inbox ? inbox.commitOwn(rest) : rest)
       ingest.committed()
     },
     batchMs: settings.ingest.batchMs,

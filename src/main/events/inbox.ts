@@ -1,10 +1,10 @@
-import { MAX_ALERT_PAYLOAD_BYTES, type RejectReason } from '@shared/alerts/rejections'
+import { MAX_ALERT_PAYLOAD_BYTES } from '@shared/alerts/rejections'
 import { deadlineFor, eventCategories } from '@shared/domain/categories'
 import { canTransition, eventActionNames, eventStatusNames, eventTransitions } from '@shared/domain/event'
 import { EVENTS_TOPIC_PREFIX, eventMessageSchema, type EventMessage } from '@shared/events/messages'
 import type { IncomingMessage, Rejection } from '../alerts/types'
 import { clip, decodeJson, firstIssue, markupPath, payloadTime, toWgs84 } from '../mqtt/payloadChecks'
-import { excerptOf } from '../alerts/parse'
+import { Refused, refuse, rejectionOf } from '../mqtt/refusal'
 import type { Store } from '../store/store'
 
 /** A state change more than this far in the future is refused (clock skew tolerated up to it). */
@@ -19,15 +19,6 @@ export interface EventInboxDeps {
   changed: (eventIds: string[]) => void
 }
 
-class Refused {
-  constructor(
-    readonly reason: RejectReason,
-    readonly detail: string
-  ) {}
-}
-const refuse = (reason: RejectReason, detail: string): never => {
-  throw new Refused(reason, detail)
-}
 
 /** `events/{eventId}` → the id; null for any other topic. */
 export function eventIdOfTopic(topic: string, prefix = EVENTS_TOPIC_PREFIX): string | null {
@@ -95,14 +86,7 @@ export class EventInbox {
       return { eventId: m.eventId }
     } catch (e) {
       if (!(e instanceof Refused)) throw e
-      return {
-        reason: e.reason,
-        detail: e.detail,
-        topic: clip(message.topic, 200),
-        excerpt: excerptOf(message.payload),
-        bytes: message.payload.byteLength,
-        at: now
-      }
+      return rejectionOf(e, message, now)
     }
   }
 

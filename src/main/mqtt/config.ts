@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { frigateMappingSchema, type FrigateMapping } from '@shared/alerts/payloads'
+import { MODE_TOPIC } from '@shared/mode/messages'
+import { TASK_REPLIES_TOPIC_PREFIX, TASKS_TOPIC_PREFIX } from '@shared/tasks/messages'
 
 /**
  * The broker configuration: `<dataDir>/mqtt.json`. No file (or no `broker` in it) means the
@@ -288,7 +290,7 @@ export interface LinkConnection {
   /** MQTT 5 only: seconds the broker keeps the session after a disconnect. */
   sessionExpiry: number
   tls: TlsMaterial | null
-  /** Subscribed with QoS 1. */
+  /** Subscribed with QoS 1 (the configured ones, gcc/mode, gcc/tasks/# and gcc/task-replies/+). */
   topics: readonly string[]
 }
 
@@ -298,7 +300,8 @@ export interface LinkConnection {
  */
 export function linkConnection(settings: MqttSettings, embeddedUrl?: string): LinkConnection {
   const { native, frigate, events } = settings.topics
-  const topics = [native, ...(frigate !== null ? [frigate] : []), ...(events !== null ? [events] : [])]
+  // gcc/mode: every wall follows the mode; gcc/tasks/#, gcc/task-replies/+: tasks and their replies (docs/EMERGENCY.md).
+  const topics = [native, ...(frigate !== null ? [frigate] : []), ...(events !== null ? [events] : []), MODE_TOPIC, `${TASKS_TOPIC_PREFIX}/#`, `${TASK_REPLIES_TOPIC_PREFIX}/+`]
   const b = settings.broker
   if (b === null) {
     if (embeddedUrl === undefined) throw new Error('linkConnection: the embedded broker URL is required when no broker is configured')

@@ -74,6 +74,8 @@ export interface LinkStatus {
 export interface PublishOptions {
   /** MQTT 5 user properties (ignored with MQTT 3.1.1). */
   userProperties?: Record<string, string>
+  /** Publish retained: the broker keeps it for later subscribers (gcc/mode). */
+  retain?: boolean
 }
 
 /** What the outbox publisher needs from a link. */
@@ -189,7 +191,7 @@ export class AlertLink implements MessageTransport {
       client.publish(
         topic,
         typeof payload === 'string' ? payload : Buffer.from(payload),
-        { qos: 1, ...(v5 ? { properties: { userProperties: options.userProperties } } : {}) },
+        { qos: 1, retain: options.retain === true, ...(v5 ? { properties: { userProperties: options.userProperties } } : {}) },
         (err) => (err ? reject(err) : resolve())
       )
     })

@@ -101,7 +101,7 @@ export class OutboxPublisher {
   private send(row: OutboxRow): void {
     this.options.outbox.recordAttempt(row.id)
     const p = this.options.transport
-      .publish(row.topic, row.payload, { userProperties: { outboxId: row.id } })
+      .publish(row.topic, row.payload, { userProperties: { outboxId: row.id }, ...(row.retain ? { retain: true } : {}) })
       .then(
         () => {
           this.inFlight.delete(row.id)

@@ -12,6 +12,7 @@ import { SnapshotService } from '../alerts/snapshots'
 import { startRestartableAlertService, type RestartableAlertService } from '../alerts/restartable'
 import { createTileService, type TileService } from '../tiles'
 import { SessionRegistry } from './sessions'
+import { defaultClientId } from '../mqtt/config'
 
 export const PRODUCT_NAME = '网格化治理指挥中心'
 
@@ -114,9 +115,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
               pushStatusSoon()
             },
             statusChanged: () => hub.emit('status', buildStatus(deps)),
-            eventsChanged: () => notifyChanged(deps, 'events')
+            eventsChanged: () => notifyChanged(deps, 'events'),
+            modeChanged: () => {
+              hub.emit('status', buildStatus(deps))
+              notifyChanged(deps, 'mode')
+            },
+            tasksChanged: () => notifyChanged(deps, 'tasks')
           })
     if (alerts) {
+      // The origin of this wall's gcc/mode messages: the same id its mode inbox ignores (src/main/mode/inbox.ts).
+      deps.instanceId = defaultClientId(options.dataDir)
       // Read through the holder on every call: the settings dialog replaces the service.
       deps.alertActions = () => alerts.current()?.actions ?? null
       deps.outboxChanged = () => alerts.current()?.outboxChanged()

@@ -535,6 +535,47 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX buildings_position ON buildings(lat, lon);
   CREATE INDEX alerts_camera_at ON alerts(camera_id, at);
+  `,
+  /* 11: all walls follow the mode (docs/EMERGENCY.md "All walls follow"): an outbox message may be
+     published retained (gcc/mode: a wall that connects later gets the current mode), and the mode
+     messages from other walls that were applied or passed over, by id, so each is handled once. */
+  `
+  ALTER TABLE outbox ADD COLUMN retain INTEGER NOT NULL DEFAULT 0 CHECK (retain IN (0,1));
+  CREATE TABLE mode_messages (
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL,
+    incident_id TEXT,
+    at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    applied INTEGER NOT NULL CHECK (applied IN (0,1))
+  ) STRICT;
+  `,
+  /* 12: dispatch of tasks during an incident (docs/EMERGENCY.md "Dispatch"): the task, its status
+     moved forward by the assignee's replies (gcc/task-replies/{taskId}), and the reply ids seen. */
+  `
+  CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    assignee_kind TEXT NOT NULL CHECK (assignee_kind IN ('staff','team')),
+    assignee_id TEXT NOT NULL,
+    assignee_name TEXT NOT NULL,
+    instruction TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent','received','onScene','done')),
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    replied_at INTEGER,
+    reply_note TEXT
+  ) STRICT;
+  CREATE INDEX tasks_incident ON tasks(incident_id, created_at);
+  CREATE TABLE task_replies (
+    id TEXT PRIMARY KEY,
+    task_id TEXT NOT NULL REFERENCES tasks(id),
+    status TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+  ) STRICT;
   `
 ]
 

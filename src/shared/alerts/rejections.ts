@@ -23,8 +23,10 @@ export const rejectReasons = [
   'unknownTopic',
   /** An event state change (events/{id}) for an event the store does not have. */
   'unknownEvent',
-  /** An event state change the state machine does not allow from the event's status (or a report of an existing event). */
-  'illegalTransition'
+  /** An event state change the state machine does not allow from the event's status (or a report of an existing event); a task reply that does not move the task forward. */
+  'illegalTransition',
+  /** A task reply (gcc/task-replies/{taskId}) for a task the store does not have. */
+  'unknownTask'
 ] as const
 export type RejectReason = (typeof rejectReasons)[number]
 

@@ -33,6 +33,8 @@ export const apiMethodNames = [
   'mode.leave',
   'incidents.current',
   'incidents.rings',
+  'tasks.dispatch',
+  'tasks.list',
   'alerts.latest',
   'alerts.get',
   'alerts.counts',

@@ -3,6 +3,7 @@ import { operatorRoles, type Operator, type OperatorRole } from '../domain/peopl
 import { isRegionCode } from '../domain/gridCode'
 import { enterEmergencySchema, leaveEmergencySchema } from '../domain/incidentInput'
 import type { CurrentIncident, ModeSwitchResult, RingAnalysis } from './incidentTypes'
+import { dispatchTaskSchema, type TaskView } from '../domain/task'
 import { dismissReasons } from '../domain/alert'
 import type { AlertCounts, AlertView, IngestStatus, QuarantineEntry } from './alertTypes'
 import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/brokerSettings'
@@ -181,6 +182,15 @@ export const apiMethods = {
     input: z.object({ id: z.string().min(1).max(40).optional(), limit: z.number().int().min(1).max(2000).optional() }).strict(),
     role: null
   }),
+  /** A task for a worker or a grid's team during the running incident, sent through the outbox (docs/EMERGENCY.md "Dispatch"); CONFLICT when none runs. */
+  'tasks.dispatch': method<TaskView>()({
+    input: dispatchTaskSchema,
+    role: 'dispatcher',
+    audit: true,
+    auditTarget: (i) => ('staffId' in i.assignee ? `task staff ${i.assignee.staffId}` : `task team ${i.assignee.gridCode}`)
+  }),
+  /** The tasks of the running incident (or of the incident `incidentId`), oldest first, with `overdue`. */
+  'tasks.list': method<TaskView[]>()({ input: z.object({ incidentId: z.string().min(1).max(40).optional() }).strict(), role: null }),
   'alerts.latest': method<AlertView[]>()({
     input: z.object({ areaCode: regionCodeSchema.optional(), limit: z.number().int().min(1).max(200) }).strict(),
     role: null

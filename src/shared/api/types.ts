@@ -100,7 +100,7 @@ export interface AuditEntry {
 }
 
 /** Which data changed, so the wall refreshes only the affected panels. */
-export const dataTopics = ['district', 'events', 'operators', 'mode', 'alerts'] as const
+export const dataTopics = ['district', 'events', 'operators', 'mode', 'alerts', 'tasks'] as const
 export type DataTopic = (typeof dataTopics)[number]
 
 export interface ApiEvents {

@@ -30,7 +30,7 @@ describe('MQTT configuration', () => {
     expect(r.settings.clientId).toMatch(/^gcc-[0-9a-f]{12}$/)
     expect(defaultClientId(dir())).not.toBe(r.settings.clientId)
     const c = linkConnection(r.settings, 'mqtt://127.0.0.1:1883')
-    expect(c).toMatchObject({ url: 'mqtt://127.0.0.1:1883', protocolVersion: 4, topics: ['alerts/#', 'frigate/events', 'events/+'], tls: null })
+    expect(c).toMatchObject({ url: 'mqtt://127.0.0.1:1883', protocolVersion: 4, topics: ['alerts/#', 'frigate/events', 'events/+', 'gcc/mode', 'gcc/tasks/#', 'gcc/task-replies/+'], tls: null })
     expect(() => linkConnection(r.settings)).toThrow()
   })
 
@@ -50,7 +50,7 @@ describe('MQTT configuration', () => {
     expect(r.source).toBe('file')
     expect(r.settings.simulator.enabled).toBe(false)
     const c = linkConnection(r.settings)
-    expect(c).toMatchObject({ url: 'mqtts://emqx.example:8883', username: 'wall', password: 's3cret!', protocolVersion: 5, topics: ['alerts/#', 'events/+'] })
+    expect(c).toMatchObject({ url: 'mqtts://emqx.example:8883', username: 'wall', password: 's3cret!', protocolVersion: 5, topics: ['alerts/#', 'events/+', 'gcc/mode', 'gcc/tasks/#', 'gcc/task-replies/+'] })
     expect(c.tls?.ca?.toString()).toBe('CA')
     expect(c.tls?.rejectUnauthorized).toBe(true)
     expect(c.sessionExpiry).toBe(7 * 24 * 3600)

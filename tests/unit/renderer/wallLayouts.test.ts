@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chooseWallLayout, gridStyle, panelIds, slotOrder, wallLayoutIds, wallLayouts } from '@renderer/layout/wallLayouts'
+import { emergencyLayouts, emergencyPanelIds } from '@renderer/layout/emergencyLayouts'
 
 describe('chooseWallLayout', () => {
   it('picks the layout by aspect ratio: 16:9 at 1080p and 4K, 32:9 and 48:9 for wider walls', () => {
@@ -118,5 +119,44 @@ describe('wider walls show more panels side by side', () => {
     expect(wallLayouts['16:9'].columns).toHaveLength(3)
     expect(wallLayouts['32:9'].columns).toHaveLength(6)
     expect(wallLayouts['48:9'].columns).toHaveLength(8)
+  })
+})
+
+describe.each(wallLayoutIds)('emergency layout %s', (id) => {
+  const layout = emergencyLayouts[id]
+
+  it('places every emergency panel exactly once, one panel per slot (no carousel)', () => {
+    expect(Object.values(layout.slots).sort()).toEqual([...emergencyPanelIds].sort())
+  })
+
+  it('has a rectangular area table: the incident header across the top row, the map and every slot', () => {
+    expect(layout.areas).toHaveLength(layout.rows.length)
+    for (const row of layout.areas) expect(row).toHaveLength(layout.columns.length)
+    expect(new Set(layout.areas[0])).toEqual(new Set(['header']))
+    const names = new Set(layout.areas.flat())
+    expect([...names].filter((n) => n !== 'header' && n !== 'map').sort()).toEqual(Object.keys(layout.slots).sort())
+    expect(slotOrder(layout).sort()).toEqual(Object.keys(layout.slots).sort())
+    for (const name of names) {
+      const cells = layout.areas.flatMap((row, r) => row.map((a, c) => (a === name ? [r, c] : null)).filter((x) => x !== null))
+      const rs = cells.map(([r]) => r!)
+      const cs = cells.map(([, c]) => c!)
+      expect(cells.length, name).toBe((Math.max(...rs) - Math.min(...rs) + 1) * (Math.max(...cs) - Math.min(...cs) + 1))
+    }
+  })
+
+  it('keeps the map full height below the header, and the same column count as the widest useful split', () => {
+    expect(layout.areas.slice(1).every((row) => row.includes('map'))).toBe(true)
+    expect(gridStyle(layout)['gridTemplateColumns']).not.toMatch(/\d+px/)
+  })
+})
+
+describe('wider walls give each emergency panel more room', () => {
+  it('uses 3, 5 and 6 columns; on 48:9 the long lists (affected, resources, alerts, cameras) are full height', () => {
+    expect(emergencyLayouts['16:9'].columns).toHaveLength(3)
+    expect(emergencyLayouts['32:9'].columns).toHaveLength(5)
+    const wide = emergencyLayouts['48:9']
+    expect(wide.columns).toHaveLength(6)
+    const slotOf = (panel: string): string => Object.entries(wide.slots).find(([, p]) => p === panel)![0]
+    for (const panel of ['affected', 'resources', 'alerts', 'cameras']) expect(wide.areas.slice(1).every((row) => row.includes(slotOf(panel))), panel).toBe(true)
   })
 })

@@ -19,6 +19,8 @@ export interface HandlerDeps {
   tiles?: TileService
   /** Handling of camera alerts by the running alert service; absent or null where none runs. */
   alertActions?: () => AlertActions | null
+  /** This wall's instance id (its data directory's MQTT client id): the origin of its gcc/mode messages; absent: the mode is not published. */
+  instanceId?: string
   /** A message was added to the outbox: wake the running publisher; absent where none runs (the message waits). */
   outboxChanged?: () => void
   /** The camera-alert link for the status; absent or null before the pipeline has started. */

@@ -3,6 +3,7 @@ import type { ModeSwitchResult } from '@shared/api/incidentTypes'
 import { defaultRingsM, type Incident } from '@shared/domain/incident'
 import type { EnterEmergencyInput } from '@shared/domain/incidentInput'
 import { GridRouter } from '../../alerts/router'
+import { queueModeMessage } from '../../mode/outgoing'
 import { buildStatus } from './system'
 import { notifyChanged, requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
 
@@ -39,6 +40,12 @@ export function incidentHandlers(d: HandlerDeps): HandlerGroup<'mode.enter' | 'm
   const switched = (result: ModeSwitchResult): ModeSwitchResult => {
     d.hub.emit('status', buildStatus(d))
     notifyChanged(d, 'mode')
+    if (d.instanceId !== undefined) d.outboxChanged?.()
+    return result
+  }
+  /** Every wall on the broker follows (docs/EMERGENCY.md "All walls follow"): in the switch's transaction. */
+  const publish = (result: ModeSwitchResult): ModeSwitchResult => {
+    if (d.instanceId !== undefined) queueModeMessage(d.store, d.instanceId, result.change, result.incident)
     return result
   }
 
@@ -68,7 +75,7 @@ export function incidentHandlers(d: HandlerDeps): HandlerGroup<'mode.enter' | 'm
             operator,
             text: `${incident.drill ? '[演练 drill] ' : ''}${incident.type} ${incident.level} @ ${incident.label}: ${incident.reason}`
           })
-          return { change, incident }
+          return publish({ change, incident })
         })
       )
     },
@@ -81,9 +88,9 @@ export function incidentHandlers(d: HandlerDeps): HandlerGroup<'mode.enter' | 'm
           if (d.store.modes.current() !== 'emergency') throw notInEmergency()
           const running = d.store.incidents.current()
           const change = d.store.modes.record({ at, mode: 'normal', operator, reason: summary, incident: running?.id ?? null })
-          if (!running) return { change, incident: null }
+          if (!running) return publish({ change, incident: null })
           d.store.incidents.appendLog({ incidentId: running.id, at, kind: 'ended', operator, text: summary })
-          return { change, incident: d.store.incidents.end(running.id, at, operator, summary) }
+          return publish({ change, incident: d.store.incidents.end(running.id, at, operator, summary) })
         })
       )
     },

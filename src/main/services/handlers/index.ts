@@ -9,6 +9,7 @@ import { incidentHandlers } from './incidents'
 import { mapHandlers } from './map'
 import { regionHandlers } from './region'
 import { statsHandlers } from './stats'
+import { taskHandlers } from './tasks'
 import { buildStatus, systemHandlers } from './system'
 
 export type { HandlerDeps } from './deps'
@@ -19,6 +20,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
   return {
     ...systemHandlers(d),
     ...incidentHandlers(d),
+    ...taskHandlers(d),
     ...mapHandlers(d),
     ...statsHandlers(d),
     ...analysisHandlers(d),

@@ -79,6 +79,22 @@ export class IncidentRepository {
     return this.get(id)!
   }
 
+  /** Writes an incident as another wall has it (gcc/mode): inserted, or every field replaced. True if it was new. */
+  upsert(i: Incident): boolean {
+    const existed = this.get(i.id) !== null
+    this.db
+      .prepare(
+        `INSERT INTO incidents (id, type, level, lon, lat, grid_code, building_id, label, reason, drill, rings_m, started_at, started_by, ended_at, ended_by, summary)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET type = excluded.type, level = excluded.level, lon = excluded.lon, lat = excluded.lat,
+           grid_code = excluded.grid_code, building_id = excluded.building_id, label = excluded.label, reason = excluded.reason,
+           drill = excluded.drill, rings_m = excluded.rings_m, started_at = excluded.started_at, started_by = excluded.started_by,
+           ended_at = excluded.ended_at, ended_by = excluded.ended_by, summary = excluded.summary`
+      )
+      .run(i.id, i.type, i.level, i.lon, i.lat, i.gridCode, i.buildingId, i.label, i.reason, i.drill ? 1 : 0, JSON.stringify(i.ringsM), i.startedAt, i.startedBy, i.endedAt, i.endedBy, i.summary)
+    return !existed
+  }
+
   appendLog(entry: Omit<IncidentLogEntry, 'id'>): IncidentLogEntry {
     const info = this.db
       .prepare('INSERT INTO incident_log (incident_id, at, kind, operator, text) VALUES (?, ?, ?, ?, ?)')

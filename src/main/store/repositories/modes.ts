@@ -10,6 +10,11 @@ export class ModeRepository {
     return row?.mode ?? 'normal'
   }
 
+  /** The newest change, or null before the first. */
+  latest(): ModeChange | null {
+    return this.db.prepare<[], ModeChange>('SELECT id, at, mode, operator, reason, incident FROM mode_changes ORDER BY id DESC LIMIT 1').get() ?? null
+  }
+
   record(change: Omit<ModeChange, 'id'>): ModeChange {
     const info = this.db
       .prepare('INSERT INTO mode_changes (at, mode, operator, reason, incident) VALUES (?, ?, ?, ?, ?)')

@@ -7,6 +7,8 @@ export interface OutboxRow {
   payload: string
   createdAt: number
   attempts: number
+  /** Published with the retain flag (migration 11): the broker keeps the latest for later subscribers (gcc/mode). */
+  retain: boolean
 }
 
 /**
@@ -21,9 +23,9 @@ export class OutboxRepository {
   private readonly countStmt
 
   constructor(db: Db) {
-    this.addStmt = db.prepare('INSERT INTO outbox (id, topic, payload, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
-    this.pendingStmt = db.prepare<[number], OutboxRow>(
-      `SELECT id, topic, payload, created_at AS createdAt, attempts FROM outbox
+    this.addStmt = db.prepare('INSERT INTO outbox (id, topic, payload, created_at, retain) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
+    this.pendingStmt = db.prepare<[number], Omit<OutboxRow, 'retain'> & { retain: number }>(
+      `SELECT id, topic, payload, created_at AS createdAt, attempts, retain FROM outbox
        WHERE sent_at IS NULL ORDER BY created_at, rowid LIMIT ?`
     )
     this.sentStmt = db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL')
@@ -32,13 +34,13 @@ export class OutboxRepository {
   }
 
   /** Queues a message; idempotent by id (a second add with the same id changes nothing). True if added. */
-  add(id: string, topic: string, payload: string, now: number): boolean {
-    return this.addStmt.run(id, topic, payload, now).changes === 1
+  add(id: string, topic: string, payload: string, now: number, o: { retain?: boolean } = {}): boolean {
+    return this.addStmt.run(id, topic, payload, now, o.retain === true ? 1 : 0).changes === 1
   }
 
   /** Unsent messages, oldest first. */
   pending(limit: number): OutboxRow[] {
-    return this.pendingStmt.all(limit)
+    return this.pendingStmt.all(limit).map((r) => ({ ...r, retain: r.retain === 1 }))
   }
 
   markSent(id: string, now: number): void {

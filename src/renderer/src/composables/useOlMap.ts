@@ -60,6 +60,8 @@ export interface OlMapContext {
   toClient(pixel: readonly number[] | null): [number, number] | null
   /** Fills in part of the test hook; returns the way to take it out again. */
   extendTestHook(ext: MapTestHookExtension): () => void
+  /** Keeps the view on `extent` (EPSG:3857; the incident's rings) instead of the selected area; null gives the area back. */
+  focus(extent: Extent | null): void
 }
 
 declare global {
@@ -109,6 +111,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   let projected = false
   let index = new Map<string, MapRegion>()
   let areaFeature: Feature | null = null
+  let focusExtent: Extent | null = null
   let lastSize = ''
   let interactingNow = false
   let renderCount = 0
@@ -123,7 +126,7 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   }
 
   function fit(animate: boolean): void {
-    const extent = areaExtent()
+    const extent = focusExtent ?? areaExtent()
     const size = map?.getSize()
     const [width = 0, height = 0] = size ?? []
     if (!map || !extent || !size || width === 0 || height === 0) return
@@ -306,6 +309,10 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
     extendTestHook(ext) {
       Object.assign(hook, ext)
       return () => Object.assign(hook, noAlerts)
+    },
+    focus(extent) {
+      focusExtent = extent
+      fit(true)
     }
   }
 

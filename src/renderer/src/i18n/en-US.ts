@@ -21,6 +21,77 @@ const enUS: typeof zhCN = {
     levels: { I: 'Level I (extremely serious)', II: 'Level II (serious)', III: 'Level III (major)', IV: 'Level IV (general)' },
     drill: 'Drill'
   },
+  emergency: {
+    staffRoles: { gridChief: 'grid chief', gridWorker: 'grid worker', partTimeWorker: 'part-time worker', deptStaff: 'department staff', vanguardTeam: 'vanguard' },
+    control: {
+      enter: 'Emergency',
+      leave: 'End emergency',
+      shortcutHint: 'Ctrl+Shift+E: enter or leave emergency mode (dispatcher or higher)',
+      signInHint: 'Switching to emergency command needs a dispatcher or higher: sign in first',
+      signedInAs: 'Operator: {name}',
+      error: 'Not switched'
+    },
+    form: {
+      searchGrid: 'Search a grid by name or code',
+      gridHint: 'Or click a grid on the map first, then press Ctrl+Shift+E: the grid is filled in'
+    },
+    map: { incident: 'Incident', shelters: 'Shelters', supplyPoints: 'Supply points', vanguard: 'Vanguard', workers: 'Workers on duty' },
+    title: { command: 'Emergency command' },
+    header: {
+      label: 'Running incident',
+      drill: '演练 DRILL',
+      levels: { I: 'Extremely severe', II: 'Severe', III: 'Major', IV: 'General' },
+      rings: 'Rings {rings}',
+      started: 'started {time}',
+      elapsed: 'Elapsed',
+      noise: 'Carousels stopped · routine alerts quiet · alerts in the rings first'
+    },
+    panels: {
+      rings: 'Rings',
+      affected: 'Affected grids and buildings',
+      resources: 'Resources',
+      cameras: 'Cameras in the rings',
+      log: 'Incident log'
+    },
+    rings: {
+      cumulative: 'inner rings included',
+      grids: 'Grids',
+      buildings: 'Buildings',
+      residents: 'Residents',
+      elderlyAlone: 'Elderly alone',
+      disabled: 'Disabled',
+      underCare: 'Under care'
+    },
+    affected: {
+      counts: '{grids} grids · {buildings} buildings',
+      grids: 'Grids, nearest first',
+      buildings: 'Buildings, nearest first',
+      inside: 'incident grid',
+      people: '{count} people',
+      elderly: '{count} alone',
+      noBuildings: 'No building in the rings'
+    },
+    resources: {
+      nearestFirst: 'nearest first',
+      vanguard: 'Vanguard teams',
+      workers: 'Grid workers on duty',
+      shelters: 'Shelters (capacity)',
+      supplyPoints: 'Supply points',
+      capacity: '{count}',
+      none: 'None'
+    },
+    cameras: {
+      online: '{online} / {total} online',
+      noAlert: 'no alert',
+      offline: 'offline',
+      none: 'No camera in the rings'
+    },
+    log: {
+      count: '{count} entries',
+      empty: 'Nothing logged yet',
+      kinds: { started: 'Start', ended: 'End' }
+    }
+  },
   clock: {
     weekdays: {
       mon: 'Monday',
@@ -39,6 +110,7 @@ const enUS: typeof zhCN = {
     },
     modeLabel: 'Mode',
     modeUnknown: 'Mode unknown',
+    modeMayBeStale: 'Mode may be out of date (broker not connected)',
     connectionLabel: 'Server',
     connection: {
       connecting: 'Connecting…',
@@ -381,6 +453,12 @@ const enUS: typeof zhCN = {
       error: 'Not done'
     }
   },
+  tasks: {
+    title: 'Tasks',
+    overdue: 'No reply: {count}',
+    none: 'No tasks dispatched',
+    status: { sent: 'Sent', received: 'Received', onScene: 'On scene', done: 'Done' }
+  },
   console: {
     supervision: {
       title: 'Supervision',
@@ -451,6 +529,7 @@ const enUS: typeof zhCN = {
         auth: { signIn: 'Sign in', signOut: 'Sign out' },
         operators: { create: 'Create operator' },
         mode: { enter: 'Enter emergency mode', leave: 'Return to normal mode' },
+        tasks: { dispatch: 'Dispatch a task' },
         alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' },
         events: { act: 'Act on an event (accept, dispatch, escalate, return, close)', configureSupervision: 'Due-soon window' }
       },

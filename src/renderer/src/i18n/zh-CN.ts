@@ -21,6 +21,77 @@ const zhCN = {
     levels: { I: 'I 级（特别重大）', II: 'II 级（重大）', III: 'III 级（较大）', IV: 'IV 级（一般）' },
     drill: '演练'
   },
+  emergency: {
+    staffRoles: { gridChief: '网格长', gridWorker: '专职网格员', partTimeWorker: '兼职网格员', deptStaff: '部门人员', vanguardTeam: '先锋队员' },
+    control: {
+      enter: '应急响应',
+      leave: '解除应急',
+      shortcutHint: 'Ctrl+Shift+E：进入或解除应急模式（需调度员及以上权限）',
+      signInHint: '平急转换需调度员及以上权限，请先登录',
+      signedInAs: '操作员：{name}',
+      error: '未能切换'
+    },
+    form: {
+      searchGrid: '搜索网格名称或编码',
+      gridHint: '可先在地图上点选网格，再按 Ctrl+Shift+E，即预填该网格'
+    },
+    map: { incident: '事发点', shelters: '避难场所', supplyPoints: '物资储备点', vanguard: '党员先锋队', workers: '在岗网格员' },
+    title: { command: '应急指挥' },
+    header: {
+      label: '当前突发事件',
+      drill: '演练 DRILL',
+      levels: { I: '特别重大', II: '重大', III: '较大', IV: '一般' },
+      rings: '范围 {rings}',
+      started: '{time} 启动',
+      elapsed: '已持续',
+      noise: '轮播已停 · 常规预警降噪 · 圈内预警优先'
+    },
+    panels: {
+      rings: '分圈影响',
+      affected: '受影响网格与楼栋',
+      resources: '应急资源',
+      cameras: '圈内视频监控',
+      log: '事件日志'
+    },
+    rings: {
+      cumulative: '含内圈',
+      grids: '网格',
+      buildings: '楼栋',
+      residents: '居民',
+      elderlyAlone: '独居老人',
+      disabled: '残疾人',
+      underCare: '重点关爱'
+    },
+    affected: {
+      counts: '{grids} 个网格 · {buildings} 栋',
+      grids: '网格（由近及远）',
+      buildings: '楼栋（由近及远）',
+      inside: '事发网格',
+      people: '{count} 人',
+      elderly: '独居 {count}',
+      noBuildings: '圈内无楼栋'
+    },
+    resources: {
+      nearestFirst: '由近及远',
+      vanguard: '党员先锋队',
+      workers: '在岗网格员',
+      shelters: '避难场所（容纳）',
+      supplyPoints: '物资储备点',
+      capacity: '{count}人',
+      none: '暂无'
+    },
+    cameras: {
+      online: '在线 {online} / {total}',
+      noAlert: '暂无预警',
+      offline: '离线',
+      none: '圈内无摄像头'
+    },
+    log: {
+      count: '{count} 条',
+      empty: '暂无记录',
+      kinds: { started: '启动', ended: '结束' }
+    }
+  },
   clock: {
     weekdays: {
       mon: '星期一',
@@ -39,6 +110,7 @@ const zhCN = {
     },
     modeLabel: '运行模式',
     modeUnknown: '模式未知',
+    modeMayBeStale: '模式可能不是最新（未连接消息服务器）',
     connectionLabel: '服务',
     connection: {
       connecting: '连接中…',
@@ -359,6 +431,12 @@ const zhCN = {
       error: '操作未成功'
     }
   },
+  tasks: {
+    title: '任务调度',
+    overdue: '超时未回复 {count}',
+    none: '尚未派发任务',
+    status: { sent: '已派发', received: '已接收', onScene: '已到场', done: '已完成' }
+  },
   console: {
     title: '操作员控制台',
     supervision: {
@@ -430,6 +508,7 @@ const zhCN = {
         auth: { signIn: '登录', signOut: '退出登录' },
         operators: { create: '新建操作员' },
         mode: { enter: '进入应急状态', leave: '恢复常态' },
+        tasks: { dispatch: '派发任务' },
         alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' },
         events: { act: '事件处置（受理、派遣、上报、退回、结案）', configureSupervision: '修改临期预警时长' }
       },

@@ -151,7 +151,7 @@ export function chooseWallLayout(width: number, height: number): WallLayoutId {
 }
 
 /** CSS for a layout's grid: title on top, then its rows. */
-export function gridStyle(layout: WallLayout): Record<string, string> {
+export function gridStyle(layout: Pick<WallLayout, 'columns' | 'rows' | 'areas'>): Record<string, string> {
   const cols = layout.columns.length
   const title = `"${Array.from({ length: cols }, () => 'title').join(' ')}"`
   return {
@@ -162,7 +162,7 @@ export function gridStyle(layout: WallLayout): Record<string, string> {
 }
 
 /** Slots in the order they appear (row by row, left to right). */
-export function slotOrder(layout: WallLayout): string[] {
+export function slotOrder(layout: Pick<WallLayout, 'areas'> & { slots: Record<string, unknown> }): string[] {
   const seen: string[] = []
   for (const row of layout.areas) for (const a of row) if (a in layout.slots && !seen.includes(a)) seen.push(a)
   return seen

@@ -9,7 +9,7 @@ import {
   type FrigateMapping,
   type NativeAlertPayload
 } from '@shared/alerts/payloads'
-import { clip, decodeJson, firstIssue, markupPath, toWgs84 } from '../mqtt/payloadChecks'
+import { clip, decodeJson, firstIssue, markupPath, timeText, toWgs84 } from '../mqtt/payloadChecks'
 import type { IncomingMessage, ParsedAlert, ParseResult } from './types'
 
 /** A sighting more than this far in the future is refused (clock skew tolerated up to it). */
@@ -93,10 +93,10 @@ function schemaDetail(format: string, error: z.ZodError): string {
 
 function checkTime(at: number, now: number): void {
   if (at > now + ALERT_MAX_FUTURE_MS) {
-    refuse('absurdTime', `时间超前超过 24 小时 / time more than 24 h ahead: ${new Date(at).toISOString()}`)
+    refuse('absurdTime', `时间超前超过 24 小时 / time more than 24 h ahead: ${timeText(at)}`)
   }
   if (at < now - ALERT_MAX_AGE_MS) {
-    refuse('absurdTime', `时间早于 30 天前 / time older than 30 days: ${new Date(at).toISOString()}`)
+    refuse('absurdTime', `时间早于 30 天前 / time older than 30 days: ${timeText(at)}`)
   }
 }
 

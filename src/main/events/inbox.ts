@@ -3,7 +3,7 @@ import { deadlineFor, eventCategories } from '@shared/domain/categories'
 import { canTransition, eventActionNames, eventStatusNames, eventTransitions } from '@shared/domain/event'
 import { EVENTS_TOPIC_PREFIX, eventMessageSchema, type EventMessage } from '@shared/events/messages'
 import type { IncomingMessage, Rejection } from '../alerts/types'
-import { clip, decodeJson, firstIssue, markupPath, payloadTime, toWgs84 } from '../mqtt/payloadChecks'
+import { clip, decodeJson, firstIssue, markupPath, payloadTime, timeText, toWgs84 } from '../mqtt/payloadChecks'
 import { Refused, refuse, rejectionOf } from '../mqtt/refusal'
 import type { Store } from '../store/store'
 
@@ -105,7 +105,7 @@ export class EventInbox {
     if (m.eventId !== topicId) refuse('badSchema', `主题与载荷的事件不一致 / topic event ${clip(topicId!)} ≠ payload eventId ${clip(m.eventId)}`)
     const atMs = payloadTime(m.at)
     if (Number.isNaN(atMs)) refuse('badSchema', `时间无效 / invalid time: ${clip(String(m.at))}`)
-    if (atMs > now + EVENT_MESSAGE_MAX_FUTURE_MS) refuse('absurdTime', `时间超前超过 24 小时 / time more than 24 h ahead: ${new Date(atMs).toISOString()}`)
+    if (atMs > now + EVENT_MESSAGE_MAX_FUTURE_MS) refuse('absurdTime', `时间超前超过 24 小时 / time more than 24 h ahead: ${timeText(atMs)}`)
     return { ...m, atMs }
   }
 
@@ -117,7 +117,7 @@ export class EventInbox {
     const gridCode = e.gridCode ?? this.d.locate(lon, lat)
     if (gridCode === null) refuse('outsideDistrict', `位置不在辖区任何网格内 / ${lon.toFixed(5)},${lat.toFixed(5)} lies in no grid of the district`)
     if (store.regions.get(gridCode!)?.level !== 'grid') refuse('badSchema', `没有该网格 / no grid ${clip(gridCode!)}`)
-    if (m.atMs < now - 366 * 24 * 60 * 60 * 1000) refuse('absurdTime', `上报时间早于一年前 / reported more than a year ago: ${new Date(m.atMs).toISOString()}`)
+    if (m.atMs < now - 366 * 24 * 60 * 60 * 1000) refuse('absurdTime', `上报时间早于一年前 / reported more than a year ago: ${timeText(m.atMs)}`)
     const level = e.level ?? eventCategories[e.category].defaultLevel
     store.events.insertMany(
       [
@@ -154,7 +154,7 @@ export class EventInbox {
         `事件${eventStatusNames[event.status]}，不能${eventActionNames[m.action]} / event ${clip(m.eventId)} is ${event.status}: cannot ${m.action}`
       )
     }
-    if (m.atMs < event.reportedAt) refuse('absurdTime', `时间早于事件上报 / time before the event was reported: ${new Date(m.atMs).toISOString()}`)
+    if (m.atMs < event.reportedAt) refuse('absurdTime', `时间早于事件上报 / time before the event was reported: ${timeText(m.atMs)}`)
     store.events.applyTransition(m.eventId, m.action, eventTransitions[m.action].to, m.atMs, m.actor, m.action === 'rate' ? m.satisfaction : null)
   }
 }

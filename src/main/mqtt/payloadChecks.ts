@@ -90,3 +90,9 @@ export function toWgs84(lon: number, lat: number, crs: CoordinateSystem): [numbe
 
 /** Epoch ms of a payload time (ISO 8601 with an offset, or epoch ms); NaN when unreadable. */
 export const payloadTime = (t: string | number): number => (typeof t === 'number' ? t : Date.parse(t))
+
+/** A payload time for a refusal's detail: ISO 8601 when it is a date at all, else the raw number (never throws). */
+export function timeText(ms: number): string {
+  const d = new Date(ms)
+  return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString()
+}

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { MAX_ALERT_PAYLOAD_BYTES, type RejectReason } from '@shared/alerts/rejections'
 import type { IncomingMessage, Rejection } from '../alerts/types'
 import { excerptOf } from '../alerts/parse'
-import { clip, decodeJson, firstIssue, markupPath } from './payloadChecks'
+import { clip, decodeJson, firstIssue, markupPath, timeText } from './payloadChecks'
 import type { Store } from '../store/store'
 
 /** Why an inbox (event state changes, the mode) refuses one message: thrown by `refuse`, caught per message. */
@@ -75,6 +75,6 @@ export function parsePayload<S extends z.ZodType>(message: IncomingMessage, sche
   const where = markupPath(decoded.json)
   if (where !== null) refuse('html', `文本字段含有标记 / markup in a text field: ${where}`)
   const time = at(r.data)
-  if (time > now + MAX_FUTURE_MS) refuse('absurdTime', `时间超前超过 24 小时 / time more than 24 h ahead: ${new Date(time).toISOString()}`)
+  if (time > now + MAX_FUTURE_MS) refuse('absurdTime', `时间超前超过 24 小时 / time more than 24 h ahead: ${timeText(time)}`)
   return r.data
 }

@@ -1,7 +1,7 @@
 import { canAdvanceTask } from '@shared/domain/task'
 import { TASK_REPLIES_TOPIC_PREFIX, TASKS_TOPIC_PREFIX, taskMessageSchema, taskReplySchema, type TaskReply } from '@shared/tasks/messages'
 import type { IncomingMessage } from '../alerts/types'
-import { clip } from '../mqtt/payloadChecks'
+import { clip, timeText } from '../mqtt/payloadChecks'
 import { commitEach, parsePayload, refuse, splitBatch } from '../mqtt/refusal'
 import { TaskRepository } from '../store/repositories/tasks'
 import type { Store } from '../store/store'
@@ -53,7 +53,7 @@ export class TaskInbox {
     const task = this.tasks.get(r.taskId)
     if (!task) return refuse('unknownTask', `没有该任务 / no task ${clip(r.taskId)}`)
     if (!canAdvanceTask(task.status, r.status)) refuse('illegalTransition', `任务状态只能前进 / task ${clip(r.taskId)} is ${task.status}: cannot go to ${r.status}`)
-    if (r.at < task.createdAt) refuse('absurdTime', `回复早于派发 / reply before the task was sent: ${new Date(r.at).toISOString()}`)
+    if (r.at < task.createdAt) refuse('absurdTime', `回复早于派发 / reply before the task was sent: ${timeText(r.at)}`)
     this.tasks.applyReply({ id: r.id, taskId: r.taskId, status: r.status, at: r.at, actor: r.actor, note: r.note ?? null }, now)
     return true
   }

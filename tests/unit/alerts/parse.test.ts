@@ -346,6 +346,8 @@ describe('Frigate events', () => {
     rejected(frigate(frigateEvent({ start_time: FRIGATE_DOC_NOW / 1000 + 2 * 86_400 })), 'absurdTime')
     // Milliseconds where seconds belong: far in the future.
     rejected(frigate(frigateEvent({ start_time: FRIGATE_DOC_NOW })), 'absurdTime')
+    // Beyond what a Date can hold (found by the fuzz test): refused, and the detail says the number.
+    expect(rejected(frigate(frigateEvent({ start_time: 8_640_000_000_000.001 })), 'absurdTime').detail).toContain('8640000000000001')
   })
 
   it('reads a custom topic prefix', () => {

@@ -137,11 +137,13 @@ describe('event state changes from the platform (events/{id})', () => {
       msg('E-dispatched', change('E-dispatched', 'startHandling', { at: NOW + 2 * DAY_MS })),
       msg('E-dispatched', change('E-dispatched', 'startHandling', { at: T0 - 2 * DAY_MS })),
       msg('E-dispatched', change('E-dispatched', 'startHandling', { at: 'yesterday' })),
+      // Beyond what a Date can hold: refused like any far-future time, never a throw that would stall the batch.
+      msg('E-dispatched', change('E-dispatched', 'startHandling', { at: 9_000_000_000_000_000 })),
       { topic: 'events/E-x', payload: new Uint8Array(300 * 1024), receivedAt: NOW },
       { topic: 'events/a/b', payload: encoder.encode('{}'), receivedAt: NOW },
       msg('E-reported', ok)
     ])
-    expect(rejections()).toEqual({ malformedJson: 1, badSchema: 5, unknownEvent: 1, html: 1, absurdTime: 2, tooLarge: 1, unknownTopic: 1 })
+    expect(rejections()).toEqual({ malformedJson: 1, badSchema: 5, unknownEvent: 1, html: 1, absurdTime: 3, tooLarge: 1, unknownTopic: 1 })
     expect(statusOf('E-dispatched')).toBe('dispatched')
     expect(statusOf('E-reported')).toBe('accepted')
     expect(changed).toEqual([['E-reported']])

@@ -27,7 +27,7 @@ export const INGEST_AUTOCHECKPOINT_PAGES = 20_000
  * pages the batches before it changed (the leaves of the indices where new alerts land): one
  * checkpoint copies each of them into the database once, however many commits rewrote it.
  */
-export const CHECKPOINT_INTERVAL_MS = 250
+export const CHECKPOINT_INTERVAL_MS = 1000
 /** Page cache of the ingest connection (KiB): the index pages a batch touches stay in memory between batches. */
 export const INGEST_CACHE_KIB = 16 * 1024
 

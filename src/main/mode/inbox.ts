@@ -1,4 +1,4 @@
-import type { Incident } from '@shared/domain/incident'
+import { incidentStartedText, type Incident } from '@shared/domain/incident'
 import { MODE_TOPIC, modeMessageSchema, type ModeMessage } from '@shared/mode/messages'
 import type { IncomingMessage } from '../alerts/types'
 import { commitEach, parsePayload, splitBatch } from '../mqtt/refusal'
@@ -66,7 +66,7 @@ export class ModeInbox {
   /** Makes this wall's mode and incident those of the message (it is newer than every local change). */
   private switchTo(m: ModeMessage): void {
     const { store } = this.d
-    const from = `来自 / from ${m.origin}`
+    const from = `来自 ${m.origin}`
     const running = store.incidents.current()
     if (m.mode === 'emergency') {
       // Newest wins: an incident running here that the other wall did not know is superseded.
@@ -74,7 +74,7 @@ export class ModeInbox {
       const isNew = store.incidents.upsert(m.incident)
       if (isNew || running?.id !== m.incident.id) {
         const i = m.incident
-        store.incidents.appendLog({ incidentId: i.id, at: m.at, kind: 'started', operator: m.operator, text: `${i.drill ? '[演练 drill] ' : ''}${i.type} ${i.level} @ ${i.label}: ${i.reason} (${from})` })
+        store.incidents.appendLog({ incidentId: i.id, at: m.at, kind: 'started', operator: m.operator, text: `${incidentStartedText(i)}（${from}）` })
       }
       store.modes.record({ at: m.at, mode: 'emergency', operator: m.operator, reason: `${m.incident.reason}（${from}）`, incident: m.incident.id })
       return
@@ -82,7 +82,7 @@ export class ModeInbox {
     const summary = m.incident?.summary ?? ''
     if (m.incident) store.incidents.upsert(m.incident)
     if (running && running.id !== m.incident?.id) this.endLocal(running, m, `${summary}（${from}）`)
-    if (m.incident && running?.id === m.incident.id) store.incidents.appendLog({ incidentId: m.incident.id, at: m.at, kind: 'ended', operator: m.operator, text: `${summary} (${from})` })
+    if (m.incident && running?.id === m.incident.id) store.incidents.appendLog({ incidentId: m.incident.id, at: m.at, kind: 'ended', operator: m.operator, text: `${summary}（${from}）` })
     store.modes.record({ at: m.at, mode: 'normal', operator: m.operator, reason: `${summary}（${from}）`, incident: m.incident?.id ?? running?.id ?? null })
   }
 

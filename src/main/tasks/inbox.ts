@@ -1,4 +1,4 @@
-import { canAdvanceTask } from '@shared/domain/task'
+import { canAdvanceTask, taskDispatchedText, taskStatusText } from '@shared/domain/task'
 import { TASK_REPLIES_TOPIC_PREFIX, TASKS_TOPIC_PREFIX, taskMessageSchema, taskReplySchema, type TaskReply } from '@shared/tasks/messages'
 import type { IncomingMessage } from '../alerts/types'
 import { clip, timeText } from '../mqtt/payloadChecks'
@@ -55,6 +55,7 @@ export class TaskInbox {
     if (!canAdvanceTask(task.status, r.status)) refuse('illegalTransition', `任务状态只能前进 / task ${clip(r.taskId)} is ${task.status}: cannot go to ${r.status}`)
     if (r.at < task.createdAt) refuse('absurdTime', `回复早于派发 / reply before the task was sent: ${timeText(r.at)}`)
     this.tasks.applyReply({ id: r.id, taskId: r.taskId, status: r.status, at: r.at, actor: r.actor, note: r.note ?? null }, now)
+    this.d.store.incidents.appendLog({ incidentId: task.incidentId, at: r.at, kind: 'taskStatus', operator: r.actor, text: taskStatusText(task, r.status, r.note ?? null) })
     return true
   }
 
@@ -64,7 +65,9 @@ export class TaskInbox {
     if (m.origin === this.d.origin || this.tasks.get(m.taskId)) return false
     if (!this.d.store.incidents.get(m.incidentId)) refuse('unknownTask', `本屏没有该任务的事件 / no incident ${clip(m.incidentId)} here for task ${clip(m.taskId)}`)
     const { kind, id, name } = m.assignee
-    this.tasks.insert({ id: m.taskId, incidentId: m.incidentId, assigneeKind: kind, assigneeId: id, assigneeName: name, instruction: m.instruction, status: 'sent', createdAt: m.createdAt, createdBy: m.createdBy, updatedAt: now, repliedAt: null, replyNote: null })
+    const task = { id: m.taskId, incidentId: m.incidentId, assigneeKind: kind, assigneeId: id, assigneeName: name, instruction: m.instruction, status: 'sent' as const, createdAt: m.createdAt, createdBy: m.createdBy, updatedAt: now, repliedAt: null, replyNote: null }
+    this.tasks.insert(task)
+    this.d.store.incidents.appendLog({ incidentId: m.incidentId, at: m.createdAt, kind: 'task', operator: m.createdBy, text: `${taskDispatchedText(task)}（来自 ${m.origin}）` })
     return true
   }
 

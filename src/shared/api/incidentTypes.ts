@@ -97,10 +97,12 @@ export interface RingAnalysis {
   limit: number
 }
 
-/** The incident that runs (or null) and its log, newest first. */
+/** The incident that runs (or null) and the newest entries of its log, newest first. */
 export interface CurrentIncident {
   incident: Incident
   log: IncidentLogEntry[]
+  /** Entries in the whole log (written ones and alerts inside the rings). */
+  logTotal: number
 }
 
 /** What mode.enter and mode.leave answer: the mode_changes row and the incident opened or ended. */

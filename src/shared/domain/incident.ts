@@ -1,3 +1,5 @@
+import type { AlertType } from './alert'
+
 /**
  * 突发事件 (incidents) that switch the center to emergency command (平急转换, docs/EMERGENCY.md).
  * The types are those a Shenzhen district's 应急指挥 actually meets (the city's 突发事件总体应急预案
@@ -110,15 +112,49 @@ export const incidentBrief = (i: Incident): IncidentBrief => ({
   startedAt: i.startedAt
 })
 
-export const incidentLogKinds = ['started', 'ended'] as const
-/** Kinds of incident-log entries; the wall's dispatch and ring alerts add theirs (docs/EMERGENCY.md). */
+/**
+ * Kinds of incident-log entries (docs/EMERGENCY.md "Incident log"): the switch in and out, tasks
+ * dispatched and the status their replies report, the operators' actions on alerts and events
+ * while the incident runs, and the camera alerts inside its rings.
+ */
+export const incidentLogKinds = ['started', 'ended', 'task', 'taskStatus', 'action', 'alert'] as const
 export type IncidentLogKind = (typeof incidentLogKinds)[number]
 
+/** A camera alert inside the rings, as the log lists it. */
+export interface IncidentLogAlert {
+  id: string
+  type: AlertType
+  cameraName: string
+  /** Index of the innermost ring it falls in. */
+  ring: number
+  distanceM: number
+}
+
 export interface IncidentLogEntry {
-  id: number
+  /** `log:{n}` for a written entry, `alert:{alertId}` for an alert inside the rings. */
+  id: string
   incidentId: string
   at: number
   kind: IncidentLogKind
   operator: string | null
   text: string
+  /** Set on `alert` entries. */
+  alert?: IncidentLogAlert
 }
+
+/** Chinese and English names of the types, for texts written in main (the wall's are in its i18n messages). */
+export const incidentTypeNames: Readonly<Record<IncidentType, { zh: string; en: string }>> = {
+  fire: { zh: '火灾', en: 'Fire' },
+  waterlogging: { zh: '防汛内涝', en: 'Flooding and waterlogging' },
+  typhoon: { zh: '台风', en: 'Typhoon' },
+  landslide: { zh: '地质灾害（滑坡）', en: 'Landslide' },
+  hazardousChemicals: { zh: '危化品事故', en: 'Hazardous chemicals' },
+  gasLeak: { zh: '燃气泄漏', en: 'Gas leak' },
+  publicHealth: { zh: '公共卫生事件', en: 'Public health' },
+  massIncident: { zh: '群体性事件', en: 'Mass incident' },
+  other: { zh: '其他突发事件', en: 'Other emergency' }
+}
+
+/** The log's text for an incident's start: "[演练] 火灾 IV级 @ 某网格：原因". */
+export const incidentStartedText = (i: Pick<Incident, 'drill' | 'type' | 'level' | 'label' | 'reason'>): string =>
+  `${i.drill ? '[演练] ' : ''}${incidentTypeNames[i.type].zh} ${i.level}级 @ ${i.label}：${i.reason}`

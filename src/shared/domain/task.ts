@@ -16,6 +16,14 @@ export const taskTransitions: Readonly<Record<TaskStatus, readonly TaskStatus[]>
   onScene: ['done'],
   done: []
 }
+/** Chinese names of the statuses, for the incident log written in main. */
+export const taskStatusNames: Readonly<Record<TaskStatus, string>> = { sent: '已派发', received: '已接收', onScene: '已到场', done: '已完成' }
+
+/** The incident log's texts for a task dispatched and for a reply that moved it. */
+export const taskDispatchedText = (t: Pick<Task, 'assigneeName' | 'instruction'>): string => `派遣 ${t.assigneeName}：${t.instruction}`
+export const taskStatusText = (t: Pick<Task, 'assigneeName'>, status: TaskStatus, note: string | null): string =>
+  `${t.assigneeName} ${taskStatusNames[status]}${note ? `：${note}` : ''}`
+
 export const canAdvanceTask = (from: TaskStatus, to: TaskStatus): boolean => taskTransitions[from].includes(to)
 
 /** A task still `sent` (no reply at all) this many minutes after dispatch is overdue: shorter for graver incidents. */

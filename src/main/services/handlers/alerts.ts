@@ -1,8 +1,10 @@
 import { ApiError } from '@shared/api/errors'
+import type { AlertView } from '@shared/api/alertTypes'
+import { alertActionText, type AlertLogAction } from '@shared/domain/incidentLog'
 import { shanghaiDayStart } from '@shared/time'
 import type { AlertActions } from '../../alerts/actions'
 import { readBrokerSettings, writeBrokerSettings } from '../../mqtt/settingsFile'
-import { requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
+import { notifyChanged, requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
 import { buildStatus } from './system'
 
 type AlertMethods =
@@ -31,6 +33,11 @@ export function alertHandlers(d: HandlerDeps): HandlerGroup<AlertMethods> {
     if (!d.alertSettings) throw new ApiError('UNAVAILABLE', '预警接入未启用 / the alert path is not running')
     return d.alertSettings
   }
+  /** While an incident runs, an operator's action on an alert goes into its log (docs/EMERGENCY.md). */
+  const logged = (alert: AlertView, operator: string, action: AlertLogAction): AlertView => {
+    if (store.incidents.logToRunning({ at: d.now(), kind: 'action', operator, text: alertActionText(alert, action) })) notifyChanged(d, 'mode')
+    return alert
+  }
   return {
     'alerts.latest': ({ areaCode, limit }) => {
       if (areaCode) requireRegion(store, areaCode)
@@ -45,9 +52,12 @@ export function alertHandlers(d: HandlerDeps): HandlerGroup<AlertMethods> {
       requireRegion(store, areaCode)
       return store.alerts.counts(areaCode, shanghaiDayStart(d.now()))
     },
-    'alerts.acknowledge': ({ id }, ctx) => actions().acknowledge(id, ctx.operator!.username),
-    'alerts.dispatch': ({ id, note }, ctx) => actions().dispatch(id, ctx.operator!.username, note),
-    'alerts.dismiss': ({ id, reason, note }, ctx) => actions().dismiss(id, ctx.operator!.username, reason, note),
+    'alerts.acknowledge': ({ id }, ctx) => logged(actions().acknowledge(id, ctx.operator!.username), ctx.operator!.username, { action: 'acknowledge' }),
+    'alerts.dispatch': ({ id, note }, ctx) => {
+      const alert = actions().dispatch(id, ctx.operator!.username, note)
+      return logged(alert, ctx.operator!.username, { action: 'dispatch', eventId: alert.eventId })
+    },
+    'alerts.dismiss': ({ id, reason, note }, ctx) => logged(actions().dismiss(id, ctx.operator!.username, reason, note), ctx.operator!.username, { action: 'dismiss', reason }),
     'alerts.quarantine': ({ limit }) => store.alerts.quarantine(limit),
     'alerts.brokerSettings': () => readBrokerSettings(settings().dataDir),
     'alerts.configureBroker': async (input) => {

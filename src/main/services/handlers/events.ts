@@ -1,4 +1,5 @@
 import { ApiError } from '@shared/api/errors'
+import { eventActionText } from '@shared/domain/incidentLog'
 import type { DueSoonEventRow, OverdueEventRow } from '@shared/api/eventTypes'
 import type { AreaRef } from '@shared/api/types'
 import { isOpenStatus } from '@shared/domain/event'
@@ -78,7 +79,13 @@ export function eventHandlers(d: HandlerDeps): HandlerGroup<EventMethods> {
         dispute: event.category === 'dispute' ? store.disputes.disputeFactsOf(id) : null
       }
     },
-    'events.act': ({ id, action, note }, ctx) => actions.act(id, action, ctx.operator!.username, note),
+    'events.act': ({ id, action, note }, ctx) => {
+      const operator = ctx.operator!.username
+      const result = actions.act(id, action, operator, note)
+      // While an incident runs, the action goes into its log too (docs/EMERGENCY.md).
+      if (store.incidents.logToRunning({ at: d.now(), kind: 'action', operator, text: eventActionText(result.event, action) })) notifyChanged(d, 'mode')
+      return result
+    },
     'events.configureSupervision': ({ dueSoonMinutes }) => {
       setDueSoonMinutes(store, dueSoonMinutes)
       // Every wall gets the new window with the status and re-reads its supervision figures.

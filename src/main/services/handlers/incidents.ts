@@ -1,6 +1,6 @@
 import { ApiError } from '@shared/api/errors'
 import type { ModeSwitchResult } from '@shared/api/incidentTypes'
-import { defaultRingsM, type Incident } from '@shared/domain/incident'
+import { defaultRingsM, incidentStartedText, type Incident } from '@shared/domain/incident'
 import type { EnterEmergencyInput } from '@shared/domain/incidentInput'
 import { GridRouter } from '../../alerts/router'
 import { queueModeMessage } from '../../mode/outgoing'
@@ -73,7 +73,7 @@ export function incidentHandlers(d: HandlerDeps): HandlerGroup<'mode.enter' | 'm
             at,
             kind: 'started',
             operator,
-            text: `${incident.drill ? '[演练 drill] ' : ''}${incident.type} ${incident.level} @ ${incident.label}: ${incident.reason}`
+            text: incidentStartedText(incident)
           })
           return publish({ change, incident })
         })
@@ -97,7 +97,9 @@ export function incidentHandlers(d: HandlerDeps): HandlerGroup<'mode.enter' | 'm
 
     'incidents.current': () => {
       const incident = d.store.incidents.current()
-      return incident && { incident, log: d.store.incidents.log(incident.id, LOG_LIMIT) }
+      if (!incident) return null
+      const { entries, total } = d.store.incidents.timeline(incident, LOG_LIMIT)
+      return { incident, log: entries, logTotal: total }
     },
 
     'incidents.rings': ({ id, limit }) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { ApiError } from '@shared/api/errors'
-import { isTaskOverdue, type Task, type TaskView } from '@shared/domain/task'
+import { isTaskOverdue, taskDispatchedText, type Task, type TaskView } from '@shared/domain/task'
 import { taskReplyTopic, taskTopic, type TaskMessage } from '@shared/tasks/messages'
 import { OutboxRepository } from '../../store/repositories/outbox'
 import { TaskRepository } from '../../store/repositories/tasks'
@@ -38,6 +38,7 @@ export function taskHandlers(d: HandlerDeps): HandlerGroup<'tasks.dispatch' | 't
           replyNote: null
         }
         tasks.insert(task)
+        d.store.incidents.appendLog({ incidentId: incident.id, at, kind: 'task', operator, text: taskDispatchedText(task) })
         const message: TaskMessage = {
           schemaVersion: 1,
           id: `task:${task.id}`,

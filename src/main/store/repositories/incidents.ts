@@ -1,5 +1,7 @@
 import type { Db } from '../database'
+import { alertTypeNames, type AlertType } from '@shared/domain/alert'
 import type { Incident, IncidentLevel, IncidentLogEntry, IncidentLogKind, IncidentType } from '@shared/domain/incident'
+import { boxAround, haversineM, ringOf } from '@shared/domain/ringGeometry'
 import { formatShanghaiDate } from '@shared/time'
 
 interface Row {
@@ -95,20 +97,68 @@ export class IncidentRepository {
     return !existed
   }
 
-  appendLog(entry: Omit<IncidentLogEntry, 'id'>): IncidentLogEntry {
+  appendLog(entry: Omit<IncidentLogEntry, 'id' | 'alert'>): IncidentLogEntry {
     const info = this.db
       .prepare('INSERT INTO incident_log (incident_id, at, kind, operator, text) VALUES (?, ?, ?, ?, ?)')
       .run(entry.incidentId, entry.at, entry.kind, entry.operator, entry.text)
-    return { id: Number(info.lastInsertRowid), ...entry }
+    return { id: `log:${info.lastInsertRowid}`, ...entry }
   }
 
-  /** The incident's log, newest first. */
+  /** Writes an entry in the running incident's log; nothing when none runs. */
+  logToRunning(entry: Omit<IncidentLogEntry, 'id' | 'alert' | 'incidentId'>): IncidentLogEntry | null {
+    const running = this.current()
+    return running ? this.appendLog({ incidentId: running.id, ...entry }) : null
+  }
+
+  /** The entries written in the incident's log, newest first. */
   log(incidentId: string, limit: number): IncidentLogEntry[] {
     return this.db
-      .prepare<[string, number], IncidentLogEntry & { kind: IncidentLogKind }>(
-        `SELECT id, incident_id AS incidentId, at, kind, operator, text FROM incident_log
-         WHERE incident_id = ? ORDER BY id DESC LIMIT ?`
+      .prepare<[string, number], { id: number; at: number; kind: IncidentLogKind; operator: string | null; text: string }>(
+        'SELECT id, at, kind, operator, text FROM incident_log WHERE incident_id = ? ORDER BY id DESC LIMIT ?'
       )
       .all(incidentId, limit)
+      .map((r) => ({ id: `log:${r.id}`, incidentId, at: r.at, kind: r.kind, operator: r.operator, text: r.text }))
+  }
+
+  /**
+   * The whole log as the wall shows it, newest first, at most `limit` entries: what was written
+   * in it, and every camera alert inside its outer ring between its start and its end (read from
+   * the alerts, not copied: ingest pays nothing for it). `total` counts both.
+   */
+  timeline(incident: Incident, limit: number): { entries: IncidentLogEntry[]; total: number } {
+    const written = this.log(incident.id, limit)
+    const writtenTotal = this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM incident_log WHERE incident_id = ?').get(incident.id)!.n
+    const alerts = this.alertsInRings(incident)
+    const entries = [...written, ...alerts.slice(0, limit)].sort((a, b) => b.at - a.at).slice(0, limit)
+    return { entries, total: writtenTotal + alerts.length }
+  }
+
+  /** The alerts inside the incident's outer ring while it ran, newest first (a box from the index, then the exact distance). */
+  private alertsInRings(incident: Incident): IncidentLogEntry[] {
+    const outer = incident.ringsM.at(-1) ?? 0
+    const box = boxAround(incident.lon, incident.lat, outer)
+    const rows = this.db
+      .prepare<[number, number, number, number, number, number], { id: string; type: AlertType; at: number; lon: number; lat: number; camera: string }>(
+        `SELECT a.id, a.type, a.at, a.lon, a.lat, c.name AS camera FROM alerts a JOIN cameras c ON c.id = a.camera_id
+         WHERE a.at >= ? AND a.at <= ? AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?
+         ORDER BY a.at DESC`
+      )
+      .all(incident.startedAt, incident.endedAt ?? Number.MAX_SAFE_INTEGER, box.minLon, box.maxLon, box.minLat, box.maxLat)
+    const out: IncidentLogEntry[] = []
+    for (const r of rows) {
+      const distanceM = haversineM(incident.lon, incident.lat, r.lon, r.lat)
+      const ring = ringOf(distanceM, incident.ringsM)
+      if (ring === null) continue
+      out.push({
+        id: `alert:${r.id}`,
+        incidentId: incident.id,
+        at: r.at,
+        kind: 'alert',
+        operator: null,
+        text: `${alertTypeNames[r.type]?.zh ?? r.type} · ${r.camera} · ${Math.round(distanceM)} m`,
+        alert: { id: r.id, type: r.type, cameraName: r.camera, ring, distanceM }
+      })
+    }
+    return out
   }
 }

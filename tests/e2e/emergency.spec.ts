@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { adminAuth, createOperator, field, signIn } from './support/operators'
+import { adminAuth, createOperator, field } from './support/operators'
+import { backToNormal as leave, signInInDialog as signInWith } from './support/emergency'
 import { call, clickRegion } from './support/map'
 
 /**
@@ -11,20 +12,8 @@ import { call, clickRegion } from './support/map'
 const GRID = '440311-001-01-001'
 const PASSWORD = 'emergency-password-e2e'
 
-async function backToNormal(request: APIRequestContext, dispatcher: string): Promise<void> {
-  const status = await call(request, 'system.status')
-  if (status.value.mode !== 'emergency') return
-  const token = await signIn(request, dispatcher, PASSWORD)
-  await request.post('/api/mode.leave', { headers: { authorization: `Bearer ${token}` }, data: { summary: 'e2e 清理：恢复常态' } })
-}
-
-async function signInInDialog(page: Page, username: string): Promise<void> {
-  await expect(page.getByTestId('emergency-signin')).toBeVisible()
-  await field(page, 'signin-username').fill(username)
-  await field(page, 'signin-password').fill(PASSWORD)
-  await page.getByTestId('signin-submit').click()
-  await expect(page.getByTestId('mode-form')).toBeVisible()
-}
+const backToNormal = (request: APIRequestContext, dispatcher: string): Promise<void> => leave(request, dispatcher, PASSWORD)
+const signInInDialog = (page: Page, username: string): Promise<void> => signInWith(page, username, PASSWORD)
 
 test.describe.configure({ mode: 'serial' })
 

@@ -22,6 +22,7 @@ export const apiMethodNames = [
   'map.cameras',
   'map.staffPositions',
   'map.basemap',
+  'places.search',
   'region.gridDetail',
   'auth.session',
   'auth.signIn',
@@ -49,11 +50,15 @@ export const apiMethodNames = [
   'events.get',
   'events.act',
   'events.configureSupervision',
-  'events.disputes'
+  'events.disputes',
+  'briefings.export',
+  'briefings.list',
+  'briefings.schedule',
+  'briefings.configure'
 ] as const
 export type ApiMethodName = (typeof apiMethodNames)[number]
 
-export const apiEventNames = ['status', 'data', 'alerts'] as const
+export const apiEventNames = ['status', 'data', 'alerts', 'briefing'] as const
 export type ApiEventName = (typeof apiEventNames)[number]
 
 /** Electron IPC channels. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { operatorRoles, type Operator, type OperatorRole } from '../domain/people'
 import { isRegionCode } from '../domain/gridCode'
+import { PLACE_LIMIT_MAX, PLACE_QUERY_MAX } from '../domain/placeSearch'
 import { enterEmergencySchema, leaveEmergencySchema } from '../domain/incidentInput'
 import type { CurrentIncident, ModeSwitchResult, RingAnalysis } from './incidentTypes'
 import { dispatchTaskSchema, type TaskView } from '../domain/task'
@@ -8,6 +9,8 @@ import { dismissReasons } from '../domain/alert'
 import type { AlertCounts, AlertView, IngestStatus, QuarantineEntry } from './alertTypes'
 import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/brokerSettings'
 import type { ApiMethodName } from './channels'
+import { briefingExportInputSchema, type BriefingRecord } from '../briefing/spec'
+import { briefingScheduleSchema, type BriefingScheduleInfo } from '../briefing/schedule'
 import type { EventCategoryId } from '../domain/categories'
 import { eventCategoryIds } from '../domain/categories'
 import { eventLevels, eventSources, eventStatuses, wallEventActions, type EventSource } from '../domain/event'
@@ -25,6 +28,7 @@ import {
   type GridDetail,
   type HourlyProfile,
   type Hotspots,
+  type PlaceHit,
   type RegionMetrics,
   type StaffPosition,
   type WallKpis,
@@ -138,6 +142,11 @@ export const apiMethods = {
   'map.cameras': method<CameraPoint[]>()({ input: none, role: null }),
   'map.staffPositions': method<StaffPosition[]>()({ input: none, role: null }),
   'map.basemap': method<BasemapInfo>()({ input: none, role: null }),
+  /** Grids (name or code) and buildings (name, i.e. address) matching a query, for the incident's location (docs/EMERGENCY.md). */
+  'places.search': method<PlaceHit[]>()({
+    input: z.object({ query: z.string().trim().min(1).max(PLACE_QUERY_MAX), limit: z.number().int().min(1).max(PLACE_LIMIT_MAX).optional() }).strict(),
+    role: null
+  }),
   'region.gridDetail': method<GridDetail>()({
     input: z.object({ gridCode: regionCodeSchema.refine((c) => isRegionCode(c, 'grid'), { message: '须为网格编码 / must be a grid code' }) }).strict(),
     role: null
@@ -257,7 +266,20 @@ export const apiMethods = {
   'events.disputes': method<DisputeWarnings>()({
     input: z.object({ areaCode: regionCodeSchema, limit: z.number().int().min(1).max(200) }).strict(),
     role: null
-  })
+  }),
+  /** The wall or one panel as a PNG with a header band, in `<dataDir>/briefings/` (docs/BRIEFINGS.md); progress as `briefing` events. */
+  'briefings.export': method<BriefingRecord>()({
+    input: briefingExportInputSchema,
+    role: 'dutyOfficer',
+    audit: true,
+    auditTarget: (i) => `briefing ${i.target.kind === 'wall' ? 'wall' : `panel ${i.target.panel}`} ${i.areaCode} ${i.width}x${i.height}`
+  }),
+  /** The exported briefings, newest first. */
+  'briefings.list': method<BriefingRecord[]>()({ input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(), role: null }),
+  /** The scheduled briefings (`<dataDir>/briefings.json`) and the next time one fires. */
+  'briefings.schedule': method<BriefingScheduleInfo>()({ input: none, role: null }),
+  /** Writes the schedule (the whole of it; omitted fields take their defaults) and reschedules. */
+  'briefings.configure': method<BriefingScheduleInfo>()({ input: briefingScheduleSchema, role: 'admin', audit: true, auditTarget: () => 'briefing schedule' })
 } satisfies Record<ApiMethodName, MethodSpec>
 
 export type ApiMethods = typeof apiMethods

@@ -4,6 +4,7 @@ import type { OperatingMode } from '../domain/mode'
 import type { Operator } from '../domain/people'
 import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/region'
 import type { AlertView, IngestStatus } from './alertTypes'
+import type { BriefingProgress } from '../briefing/spec'
 
 export type * from './alertTypes'
 export type * from './eventTypes'
@@ -100,7 +101,8 @@ export interface AuditEntry {
 }
 
 /** Which data changed, so the wall refreshes only the affected panels. */
-export const dataTopics = ['district', 'events', 'operators', 'mode', 'alerts', 'tasks'] as const
+/** `incident`: the running incident's log has new entries (an operator's action while it runs). */
+export const dataTopics = ['district', 'events', 'operators', 'mode', 'alerts', 'tasks', 'incident'] as const
 export type DataTopic = (typeof dataTopics)[number]
 
 export interface ApiEvents {
@@ -108,6 +110,8 @@ export interface ApiEvents {
   data: { topics: DataTopic[] }
   /** New and changed alerts, pushed as they are committed (newest first). */
   alerts: { alerts: AlertView[] }
+  /** A briefing export's progress (docs/BRIEFINGS.md). */
+  briefing: BriefingProgress
 }
 
 // ---- The normal-mode wall (issue 3). Every statistic is for one area: the one in the breadcrumb.
@@ -246,4 +250,21 @@ export interface BasemapInfo {
   minZoom: number
   maxZoom: number
   attribution: string
+}
+
+/**
+ * A place found by places.search (the incident's location in the 平急转换 form): a grid (by name or
+ * code; its point is the centroid mode.enter uses) or a building (by name, which is its address).
+ */
+export interface PlaceHit {
+  kind: 'grid' | 'building'
+  /** The grid's code or the building's id: what mode.enter's location takes. */
+  id: string
+  name: string
+  gridCode: string
+  /** The grid's name, for a building. */
+  gridName?: string
+  /** WGS-84. */
+  lon: number
+  lat: number
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AlertView } from '@shared/api/alertTypes'
-import type { CurrentIncident, ModeSwitchResult, TaskView } from '@shared/api/types'
+import type { CurrentIncident, ModeSwitchResult } from '@shared/api/types'
+import type { TaskView } from '@shared/domain/task'
 import { haversineM } from '@shared/domain/ringGeometry'
 import { TASK_REPLIES_TOPIC_PREFIX } from '@shared/tasks/messages'
 import { AlertActions } from '../../../src/main/alerts/actions'

@@ -5,7 +5,7 @@ import type Point from 'ol/geom/Point'
 import { haversineM } from '@shared/domain/ringGeometry'
 import { documentTitle, formatCount, formatDistance, formatElapsed, levelColor, levelInk, ringLabel } from '@renderer/emergency/format'
 import { inRingsFirst, ringAt, type RingFrame } from '@renderer/emergency/feedOrder'
-import { emptyModeForm, modeFormResult, searchGrids } from '@renderer/emergency/modeForm'
+import { emptyModeForm, modeFormResult } from '@renderer/emergency/modeForm'
 import { isEmergencyShortcut } from '@renderer/emergency/shortcut'
 import { incidentFeatures, labelVertex, resourceFeatures, RING_VERTICES, ringFeatures } from '@renderer/map/incidentFeatures'
 import { projectWgs84 } from '@renderer/map/features'
@@ -90,16 +90,6 @@ describe('the 平急转换 form', () => {
       input: { type: 'waterlogging', location: { lon: 113.93, lat: 22.75 } }
     })
     expect(modeFormResult({ ...emptyModeForm(), summary: ' 已处置 ' }, 'normal')).toEqual({ ok: true, kind: 'leave', summary: '已处置' })
-  })
-
-  it('searches grids by name or code', () => {
-    const grids = [
-      { code: '440311-001-01-001', name: '圳美社区第1网格' },
-      { code: '440311-002-01-001', name: '凤凰社区第1网格' }
-    ]
-    expect(searchGrids(grids, '凤凰').map((g) => g.value)).toEqual(['440311-002-01-001'])
-    expect(searchGrids(grids, '001-01').map((g) => g.name)).toEqual(['圳美社区第1网格'])
-    expect(searchGrids(grids, '', 1)).toHaveLength(1)
   })
 
   it('opens on Ctrl+Shift+E (or ⌘+Shift+E), not on Ctrl+E, Alt or a held key', () => {

@@ -35,7 +35,7 @@ export function alertHandlers(d: HandlerDeps): HandlerGroup<AlertMethods> {
   }
   /** While an incident runs, an operator's action on an alert goes into its log (docs/EMERGENCY.md). */
   const logged = (alert: AlertView, operator: string, action: AlertLogAction): AlertView => {
-    if (store.incidents.logToRunning({ at: d.now(), kind: 'action', operator, text: alertActionText(alert, action) })) notifyChanged(d, 'mode')
+    if (store.incidents.logToRunning({ at: d.now(), kind: 'action', operator, text: alertActionText(alert, action) })) notifyChanged(d, 'incident')
     return alert
   }
   return {

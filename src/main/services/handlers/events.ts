@@ -83,7 +83,7 @@ export function eventHandlers(d: HandlerDeps): HandlerGroup<EventMethods> {
       const operator = ctx.operator!.username
       const result = actions.act(id, action, operator, note)
       // While an incident runs, the action goes into its log too (docs/EMERGENCY.md).
-      if (store.incidents.logToRunning({ at: d.now(), kind: 'action', operator, text: eventActionText(result.event, action) })) notifyChanged(d, 'mode')
+      if (store.incidents.logToRunning({ at: d.now(), kind: 'action', operator, text: eventActionText(result.event, action) })) notifyChanged(d, 'incident')
       return result
     },
     'events.configureSupervision': ({ dueSoonMinutes }) => {

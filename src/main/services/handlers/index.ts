@@ -2,11 +2,13 @@ import type { Handlers } from '../dispatcher'
 import { alertHandlers } from './alerts'
 import { analysisHandlers } from './analysis'
 import { authHandlers } from './auth'
+import { briefingHandlers } from './briefings'
 import { disputeHandlers } from './disputes'
 import { eventHandlers } from './events'
 import type { HandlerDeps } from './deps'
 import { incidentHandlers } from './incidents'
 import { mapHandlers } from './map'
+import { placeHandlers } from './places'
 import { regionHandlers } from './region'
 import { statsHandlers } from './stats'
 import { taskHandlers } from './tasks'
@@ -22,12 +24,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...incidentHandlers(d),
     ...taskHandlers(d),
     ...mapHandlers(d),
+    ...placeHandlers(d),
     ...statsHandlers(d),
     ...analysisHandlers(d),
     ...regionHandlers(d),
     ...authHandlers(d),
     ...alertHandlers(d),
     ...eventHandlers(d),
-    ...disputeHandlers(d)
+    ...disputeHandlers(d),
+    ...briefingHandlers(d)
   }
 }

@@ -54,8 +54,8 @@ export type MapTestHookExtension = Pick<MapTestHook, 'alertPixel' | 'alertCount'
 export interface OlMapContext {
   map: ShallowRef<OlMap | null>
   project: ShallowRef<Project | null>
-  /** Runs before the region click; a handler returning true consumes the click. Returns its removal. */
-  onClick(handler: (pixel: Pixel) => boolean): () => void
+  /** Runs before the region click (`first`: before the other handlers too); a handler returning true consumes the click. Returns its removal. */
+  onClick(handler: (pixel: Pixel) => boolean, options?: { first?: boolean }): () => void
   /** Map pixel → client pixel, or null when outside the map's element. */
   toClient(pixel: readonly number[] | null): [number, number] | null
   /** Fills in part of the test hook; returns the way to take it out again. */
@@ -301,8 +301,11 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
   const context: OlMapContext = {
     map: mapRef,
     project: projectRef,
-    onClick(handler) {
+    onClick(handler, options) {
+      const after = options?.first ? [...clickHandlers] : []
+      for (const h of after) clickHandlers.delete(h)
       clickHandlers.add(handler)
+      for (const h of after) clickHandlers.add(h)
       return () => clickHandlers.delete(handler)
     },
     toClient,

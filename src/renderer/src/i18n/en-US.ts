@@ -32,9 +32,17 @@ const enUS: typeof zhCN = {
       error: 'Not switched'
     },
     form: {
-      searchGrid: 'Search a grid by name or code',
-      gridHint: 'Or click a grid on the map first, then press Ctrl+Shift+E: the grid is filled in'
+      byPlace: 'Grid, building or address',
+      searchPlace: 'Search a grid (name or code) or a building’s address (e.g. 圳美新村24巷6号)',
+      kinds: { grid: 'Grid', building: 'Building' },
+      placeHint: 'Type, then choose from the list; a full grid code works as it is',
+      gridHint: 'Or click a grid on the map first, then press Ctrl+Shift+E: the grid is filled in; or pick a point on the map',
+      locationInvalid: 'Choose a grid or building from the search, or give a longitude and latitude',
+      pick: 'Pick on map',
+      pickedIn: 'Picked on the map · in grid {grid}',
+      pickedOutside: 'Picked on the map · outside the district’s grids'
     },
+    pick: { banner: 'Click the map to place the incident · Esc to cancel', cancel: 'Cancel' },
     map: { incident: 'Incident', shelters: 'Shelters', supplyPoints: 'Supply points', vanguard: 'Vanguard', workers: 'Workers on duty' },
     title: { command: 'Emergency command' },
     header: {
@@ -89,7 +97,8 @@ const enUS: typeof zhCN = {
     log: {
       count: '{count} entries',
       empty: 'Nothing logged yet',
-      kinds: { started: 'Start', ended: 'End' }
+      kinds: { started: 'Start', ended: 'End', task: 'Task', taskStatus: 'Reply', action: 'Action', alert: 'Alert' },
+      alert: '{type} · {camera} · inside {ring} · {distance}'
     }
   },
   clock: {
@@ -453,11 +462,51 @@ const enUS: typeof zhCN = {
       error: 'Not done'
     }
   },
+  briefing: {
+    band: {
+      title: 'Situation briefing',
+      wall: 'Whole wall',
+      range: 'Figures for {date} 00:00–{until}',
+      madeBy: 'Made {at} · {operator}',
+      madeBySchedule: 'Made {at} · scheduled'
+    },
+    panels: { kpis: 'Key figures', map: 'Grid map' },
+    open: 'Briefing',
+    dialog: {
+      title: 'Export a situation briefing',
+      signInHint: 'Exporting a briefing needs a duty officer or above to sign in',
+      what: 'Content',
+      onePanel: 'One panel',
+      size: 'Size',
+      wallSize: 'This screen {size}',
+      area: 'Area',
+      classification: 'Classification mark',
+      blur: 'Blur snapshots (faces, plates)',
+      export: 'Export PNG',
+      done: 'Exported {file}: open',
+      history: 'Briefings',
+      scheduled: 'Scheduled',
+      open: 'Open',
+      noHistory: 'No briefings yet'
+    },
+    phases: { queued: 'Queued…', rendering: 'Rendering (waiting for the map and charts)…', writing: 'Writing…', done: 'Done', failed: 'Failed' }
+  },
   tasks: {
     title: 'Tasks',
     overdue: 'No reply: {count}',
     none: 'No tasks dispatched',
-    status: { sent: 'Sent', received: 'Received', onScene: 'On scene', done: 'Done' }
+    status: { sent: 'Sent', received: 'Received', onScene: 'On scene', done: 'Done' },
+    dispatchHint: 'Click a person or grid to dispatch',
+    dispatch: {
+      title: 'Dispatch a task',
+      to: { staff: 'To', team: 'To the grid team' },
+      signInHint: 'Dispatching a task needs a dispatcher to sign in',
+      placeholder: 'Instruction, e.g. go to the north gate of the plant and evacuate people',
+      tooShort: 'Write an instruction (at least 2 characters)',
+      send: 'Dispatch',
+      error: 'The task was not dispatched',
+      presets: { check: 'Go and check on site', evacuate: 'Evacuate people nearby', vulnerable: 'Move elderly and disabled people', cordon: 'Set up a cordon', supplies: 'Bring emergency supplies' }
+    }
   },
   console: {
     supervision: {
@@ -498,12 +547,10 @@ const enUS: typeof zhCN = {
       type: 'Incident type',
       level: 'Level',
       location: 'Location',
-      byGrid: 'Grid',
       byPoint: 'Coordinates (WGS-84)',
       gridCode: 'Grid code',
       lon: 'Longitude',
       lat: 'Latitude',
-      locationInvalid: 'Give a grid code or a longitude and latitude',
       drill: 'Drill (labelled as an exercise, not a real incident)',
       summary: 'Summary',
       summaryPlaceholder: 'e.g. fire out, no casualties, recovery under way',
@@ -530,6 +577,7 @@ const enUS: typeof zhCN = {
         operators: { create: 'Create operator' },
         mode: { enter: 'Enter emergency mode', leave: 'Return to normal mode' },
         tasks: { dispatch: 'Dispatch a task' },
+        briefings: { export: 'Export a briefing', configure: 'Briefing schedule', scheduled: 'Scheduled briefing' },
         alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' },
         events: { act: 'Act on an event (accept, dispatch, escalate, return, close)', configureSupervision: 'Due-soon window' }
       },

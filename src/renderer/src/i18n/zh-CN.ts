@@ -32,9 +32,17 @@ const zhCN = {
       error: '未能切换'
     },
     form: {
-      searchGrid: '搜索网格名称或编码',
-      gridHint: '可先在地图上点选网格，再按 Ctrl+Shift+E，即预填该网格'
+      byPlace: '网格 / 楼栋 / 地址',
+      searchPlace: '搜索网格名称、编码或楼栋地址（如 圳美新村24巷6号）',
+      kinds: { grid: '网格', building: '楼栋' },
+      placeHint: '输入后从列表中选择；也可直接填写网格编码',
+      gridHint: '可先在地图上点选网格，再按 Ctrl+Shift+E，即预填该网格；或“在地图上选点”',
+      locationInvalid: '请从搜索结果中选择网格或楼栋，或填写经纬度',
+      pick: '在地图上选点',
+      pickedIn: '地图选点 · 所在网格：{grid}',
+      pickedOutside: '地图选点 · 不在本辖区网格内'
     },
+    pick: { banner: '点击地图选择事发地点 · Esc 取消', cancel: '取消选点' },
     map: { incident: '事发点', shelters: '避难场所', supplyPoints: '物资储备点', vanguard: '党员先锋队', workers: '在岗网格员' },
     title: { command: '应急指挥' },
     header: {
@@ -89,7 +97,8 @@ const zhCN = {
     log: {
       count: '{count} 条',
       empty: '暂无记录',
-      kinds: { started: '启动', ended: '结束' }
+      kinds: { started: '启动', ended: '结束', task: '派遣', taskStatus: '回复', action: '处置', alert: '预警' },
+      alert: '{type} · {camera} · {ring}圈内 {distance}'
     }
   },
   clock: {
@@ -431,11 +440,51 @@ const zhCN = {
       error: '操作未成功'
     }
   },
+  briefing: {
+    band: {
+      title: '态势简报',
+      wall: '全屏',
+      range: '统计时段 {date} 00:00–{until}',
+      madeBy: '生成于 {at} · {operator}',
+      madeBySchedule: '生成于 {at} · 定时简报'
+    },
+    panels: { kpis: '关键指标', map: '网格地图' },
+    open: '简报',
+    dialog: {
+      title: '态势简报导出',
+      signInHint: '导出简报需值班员及以上登录',
+      what: '内容',
+      onePanel: '单个面板',
+      size: '尺寸',
+      wallSize: '本屏 {size}',
+      area: '区域',
+      classification: '密级标注',
+      blur: '模糊抓拍图（人脸、车牌）',
+      export: '导出 PNG',
+      done: '已导出 {file}，点击打开',
+      history: '简报记录',
+      scheduled: '定时',
+      open: '打开',
+      noHistory: '暂无简报'
+    },
+    phases: { queued: '排队中…', rendering: '正在渲染（等待地图与图表绘制完成）…', writing: '正在写入…', done: '完成', failed: '失败' }
+  },
   tasks: {
     title: '任务调度',
     overdue: '超时未回复 {count}',
     none: '尚未派发任务',
-    status: { sent: '已派发', received: '已接收', onScene: '已到场', done: '已完成' }
+    status: { sent: '已派发', received: '已接收', onScene: '已到场', done: '已完成' },
+    dispatchHint: '点击人员或网格派遣',
+    dispatch: {
+      title: '派遣任务',
+      to: { staff: '派遣人员', team: '派遣网格队伍' },
+      signInHint: '派遣任务需调度员登录',
+      placeholder: '任务指令，例如：前往厂房北门疏散群众',
+      tooShort: '请填写任务指令（至少 2 个字）',
+      send: '派遣',
+      error: '派遣未成功',
+      presets: { check: '前往现场核查情况', evacuate: '疏散周边群众', vulnerable: '转移独居老人和残疾人', cordon: '设置警戒区域', supplies: '运送应急物资' }
+    }
   },
   console: {
     title: '操作员控制台',
@@ -476,12 +525,10 @@ const zhCN = {
       type: '事件类型',
       level: '事件级别',
       location: '事发位置',
-      byGrid: '网格',
       byPoint: '坐标（WGS-84）',
       gridCode: '网格编码',
       lon: '经度',
       lat: '纬度',
-      locationInvalid: '请填写网格编码或经纬度',
       drill: '演练（标注为演练，不是真实事件）',
       summary: '处置小结',
       summaryPlaceholder: '例如：明火已扑灭，无人员伤亡，转入善后',
@@ -509,6 +556,7 @@ const zhCN = {
         operators: { create: '新建操作员' },
         mode: { enter: '进入应急状态', leave: '恢复常态' },
         tasks: { dispatch: '派发任务' },
+        briefings: { export: '导出简报', configure: '修改定时简报', scheduled: '定时简报' },
         alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' },
         events: { act: '事件处置（受理、派遣、上报、退回、结案）', configureSupervision: '修改临期预警时长' }
       },

@@ -6,7 +6,7 @@ import type { WallLayout, WallLayoutId } from './wallLayouts'
  * slot of its own (no carousel: nothing moves by itself while an incident runs); the map stays in
  * the middle and the alert feed stays fixed.
  */
-export const emergencyPanelIds = ['rings', 'affected', 'resources', 'cameras', 'log', 'alerts'] as const
+export const emergencyPanelIds = ['rings', 'affected', 'resources', 'tasks', 'cameras', 'log', 'alerts'] as const
 export type EmergencyPanelId = (typeof emergencyPanelIds)[number]
 
 export interface EmergencyLayout extends Pick<WallLayout, 'id' | 'columns' | 'rows' | 'areas'> {
@@ -18,44 +18,50 @@ const side = 'minmax(0, 1fr)'
 const headerRow = 'var(--wall-incident-height)'
 const rows = (n: number): string[] => [headerRow, ...Array.from({ length: n }, () => side)]
 const header = (cols: number): string[] => Array.from({ length: cols }, () => 'header')
+/** One column's areas, top to bottom: each slot name repeated over its number of row tracks. */
+const stack = (...parts: [string, number][]): string[] => parts.flatMap(([name, n]) => Array.from({ length: n }, () => name))
+
+const slots = { r: 'rings', a: 'affected', s: 'resources', t: 'tasks', x: 'alerts', c: 'cameras', l: 'log' } as const
 
 export const emergencyLayouts: Record<WallLayoutId, EmergencyLayout> = {
-  // 1920×1080: the rings (a short table), the affected places and the resources left of the map;
-  // the alert feed (its counters take room), the cameras and the incident log right of it. Eight
-  // row tracks: the rings and the log two, the others three.
+  // 1920×1080, twelve row tracks (fine enough to give each panel what it needs): the rings (a
+  // four-line table, three), the affected places (four) and the resources to dispatch (five) left
+  // of the map; the alert feed (so short that today's counters give way to the rows), the
+  // dispatched tasks, the cameras and the incident log (three each) right of it.
   '16:9': {
     id: '16:9',
     columns: [side, 'minmax(0, 1.6fr)', side],
-    rows: rows(8),
+    rows: rows(12),
     areas: [
       header(3),
-      ['r', 'map', 'x'],
-      ['r', 'map', 'x'],
-      ['a', 'map', 'x'],
-      ['a', 'map', 'c'],
-      ['a', 'map', 'c'],
-      ['s', 'map', 'c'],
-      ['s', 'map', 'l'],
-      ['s', 'map', 'l']
+      ...stack(['r', 3], ['a', 4], ['s', 5]).map((left, i) => [left, 'map', stack(['x', 3], ['t', 3], ['c', 3], ['l', 3])[i]!])
     ],
-    slots: { r: 'rings', a: 'affected', s: 'resources', x: 'alerts', c: 'cameras', l: 'log' }
+    slots
   },
-  // 3840×1080: the rings (a third: the table is short) over the affected places, the resources in
-  // a tall column; the map; the alert feed in a tall column, the cameras over the incident log.
+  // 3840×1080, six row tracks: the rings over the affected places, the resources full height; the
+  // map; the alert feed full height, then the tasks over the cameras over the incident log.
   '32:9': {
     id: '32:9',
     columns: [side, side, 'minmax(0, 2fr)', side, side],
-    rows: rows(3),
-    areas: [header(5), ['r', 's', 'map', 'x', 'c'], ['a', 's', 'map', 'x', 'c'], ['a', 's', 'map', 'x', 'l']],
-    slots: { r: 'rings', a: 'affected', s: 'resources', x: 'alerts', c: 'cameras', l: 'log' }
+    rows: rows(6),
+    areas: [
+      header(5),
+      ['r', 's', 'map', 'x', 't'],
+      ['r', 's', 'map', 'x', 't'],
+      ['a', 's', 'map', 'x', 'c'],
+      ['a', 's', 'map', 'x', 'c'],
+      ['a', 's', 'map', 'x', 'l'],
+      ['a', 's', 'map', 'x', 'l']
+    ],
+    slots
   },
-  // 5760×1080: six columns: the rings over the incident log (the ring table is short), the affected
-  // places and the resources full height | map | the alert feed and the cameras full height.
+  // 5760×1080, six columns: the rings, the dispatched tasks and the incident log stacked, the
+  // affected places and the resources full height | map | the alert feed and the cameras full height.
   '48:9': {
     id: '48:9',
     columns: [side, side, side, 'minmax(0, 2fr)', side, side],
-    rows: rows(2),
-    areas: [header(6), ['r', 'a', 's', 'map', 'x', 'c'], ['l', 'a', 's', 'map', 'x', 'c']],
-    slots: { r: 'rings', a: 'affected', s: 'resources', x: 'alerts', c: 'cameras', l: 'log' }
+    rows: rows(3),
+    areas: [header(6), ['r', 'a', 's', 'map', 'x', 'c'], ['t', 'a', 's', 'map', 'x', 'c'], ['l', 'a', 's', 'map', 'x', 'c']],
+    slots
   }
 }

@@ -50,7 +50,10 @@ export function incidentMarker(analysis: Pick<RingAnalysis, 'centre'>, project: 
   return f
 }
 
-/** The nearest resources of each kind as points carrying kind, name and distance. */
+/** Kinds of resource marker that a click dispatches a task to (the staff id is their `resourceId`). */
+export const dispatchableKinds: readonly IncidentFeatureKind[] = ['vanguard', 'worker']
+
+/** The nearest resources of each kind as points carrying kind, their id (`resourceId`: a staff id for vanguard and workers), name and distance. */
 export function resourceFeatures(resources: RingAnalysis['resources'], project: Project, perKind = MAP_RESOURCES_PER_KIND): Feature<Point>[] {
   const lists: [IncidentFeatureKind, { id: string; name: string; lon: number; lat: number; distanceM: number }[]][] = [
     ['shelter', resources.shelters],
@@ -61,7 +64,7 @@ export function resourceFeatures(resources: RingAnalysis['resources'], project: 
   const out: Feature<Point>[] = []
   for (const [kind, items] of lists)
     for (const r of items.slice(0, perKind)) {
-      const f = new Feature({ geometry: new Point(project([r.lon, r.lat])), kind, name: r.name, distanceM: r.distanceM })
+      const f = new Feature({ geometry: new Point(project([r.lon, r.lat])), kind, resourceId: r.id, name: r.name, distanceM: r.distanceM })
       f.setId(`${kind}:${r.id}`)
       out.push(f)
     }

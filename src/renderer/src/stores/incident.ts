@@ -15,6 +15,14 @@ export const useIncidentStore = defineStore('incident', () => {
   /** Centre and radii of the running incident's rings (the alert feed's order, the map). */
   const frame = computed<RingFrame | null>(() => (rings.value ? { centre: rings.value.centre, ringsM: rings.value.ringsM } : null))
 
+  /** Reads the incident and its log only (a task, a reply, an action or an alert inside the rings). */
+  async function loadLog(): Promise<void> {
+    const answer = await currentQuery.run(async () => ({ value: await api.incidents.current({}) }))
+    if (!answer) return
+    if (answer.value && current.value && answer.value.incident.id === current.value.incident.id) current.value = answer.value
+    else await load()
+  }
+
   /** Reads the incident and its rings; both cleared when none runs. */
   async function load(): Promise<void> {
     const answer = await currentQuery.run(async () => ({ value: await api.incidents.current({}) }))
@@ -37,6 +45,7 @@ export const useIncidentStore = defineStore('incident', () => {
     loading: computed(() => currentQuery.loading.value || ringsQuery.loading.value),
     error: computed(() => ringsQuery.error.value ?? currentQuery.error.value),
     load,
+    loadLog,
     clear
   }
 })

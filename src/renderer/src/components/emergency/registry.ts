@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import type { EmergencyPanelId } from '@renderer/layout/emergencyLayouts'
 import AlertFeedPanel from '../alerts/AlertFeedPanel.vue'
+import TasksPanel from '../panels/TasksPanel.vue'
 import AffectedPanel from './AffectedPanel.vue'
 import IncidentLogPanel from './IncidentLogPanel.vue'
 import ResourcesPanel from './ResourcesPanel.vue'
@@ -12,6 +13,7 @@ export const emergencyPanelComponents: Record<EmergencyPanelId, Component> = {
   rings: RingSummaryPanel,
   affected: AffectedPanel,
   resources: ResourcesPanel,
+  tasks: TasksPanel,
   cameras: RingCamerasPanel,
   log: IncidentLogPanel,
   alerts: AlertFeedPanel

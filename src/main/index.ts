@@ -11,6 +11,8 @@ import { registerAppScheme, serveRenderer } from './electron/protocol'
 import { hardenAllContents, hardenSession } from './electron/security'
 import { failStartup } from './electron/startup'
 import { createWallWindow } from './electron/window'
+import { createElectronCapturer } from './electron/briefingCapture'
+import { briefingCaptureSettings } from './briefings/settings'
 
 /**
  * The Electron shell: windows, IPC, security and lifecycle around the same services the browser
@@ -42,10 +44,33 @@ async function main(): Promise<void> {
     return
   }
   await app.whenReady()
-  const core = await startCore({ config, dataDir, runtime: 'electron', version: app.getVersion(), log })
+  // Our windows: the wall and, while it renders, the off-screen briefing window (docs/BRIEFINGS.md).
+  const windows = new Set<BrowserWindow>()
+  let ending: ((sessionKey: string) => void) | null = null
+  const capturer = createElectronCapturer({
+    preload: preloadPath(),
+    readyTimeoutMs: briefingCaptureSettings(process.env).readyTimeoutMs,
+    adopt: (win) => {
+      const sessionKey = sessionKeyOf(win.webContents)
+      windows.add(win)
+      return () => {
+        windows.delete(win)
+        ending?.(sessionKey)
+      }
+    },
+    log
+  })
+  const entryUrl = devServerUrlOf() ?? APP_ENTRY_URL
+  const briefings = { capturer, pageUrl: (query: string) => `${entryUrl}?${query}` }
+  const core = await startCore({ config, dataDir, runtime: 'electron', version: app.getVersion(), log, briefings })
+  ending = (sessionKey) => core.sessions.end(sessionKey)
   teardown.add(() => core.stop())
-  runShell(core, config)
+  runShell(core, config, windows)
 }
+
+/** The dev server's URL in development (electron-vite dev), else null: the app:// protocol. */
+const devServerUrlOf = (): string | null => (app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null))
+const preloadPath = (): string => join(__dirname, '../preload/index.cjs')
 
 /**
  * The store and Chromium's profile share one directory: `--data-dir` / GCC_DATA_DIR, or
@@ -59,14 +84,13 @@ function useDataDir(config: AppConfig): string {
   return dataDir
 }
 
-function runShell(core: Core, config: AppConfig): void {
-  const devServerUrl = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null)
+function runShell(core: Core, config: AppConfig, windows: Set<BrowserWindow>): void {
+  const devServerUrl = devServerUrlOf()
   const trust = createUrlTrust(devServerUrl)
-  const windows = new Set<BrowserWindow>()
 
   teardown.add(hardenAllContents(trust, log))
   teardown.add(hardenSession(session.defaultSession, trust, devServerUrl, log))
-  if (!devServerUrl) teardown.add(serveRenderer(join(__dirname, '../renderer'), log, core.tiles, core.snapshots))
+  if (!devServerUrl) teardown.add(serveRenderer(join(__dirname, '../renderer'), log, core.tiles, core.snapshots, core.briefings.service))
   teardown.add(
     wireIpc({
       dispatcher: core.dispatcher,
@@ -80,7 +104,7 @@ function runShell(core: Core, config: AppConfig): void {
   const win = createWallWindow({
     display: chooseDisplay(config.screen, log),
     kiosk: config.kiosk,
-    preload: join(__dirname, '../preload/index.cjs'),
+    preload: preloadPath(),
     devTools: devServerUrl !== null,
     title: PRODUCT_NAME,
     log

@@ -4,6 +4,7 @@ import { protocol } from 'electron'
 import { securityHeaders } from '@shared/securityHeaders'
 import { answerTileRequest, tilePathParts, type TileService } from '../tiles'
 import type { SnapshotService } from '../alerts/snapshots'
+import { BRIEFING_FILES_PATH } from '@shared/briefing/spec'
 import { APP_HOST, APP_SCHEME, contentTypeOf, resolveAppFile } from './policy'
 
 /**
@@ -16,22 +17,29 @@ export function registerAppScheme(): void {
   ])
 }
 
+/** Exported briefing images by file name (the briefing service's `file`: null for any other name). */
+export interface BriefingFiles {
+  file(name: string): string | null
+}
+
 /**
  * Serves the built renderer from `rendererDir` on `app://gcc/`, the basemap's tiles on
- * `app://gcc/tiles/{z}/{x}/{y}` and camera snapshots on `app://gcc/snapshots/{alert id}`;
- * returns the way to stop serving them.
+ * `app://gcc/tiles/{z}/{x}/{y}`, camera snapshots on `app://gcc/snapshots/{alert id}` and
+ * briefing images on `app://gcc/briefings/{file}`; returns the way to stop serving them.
  */
 export function serveRenderer(
   rendererDir: string,
   log: (line: string) => void,
   tiles?: TileService,
-  snapshots?: SnapshotService
+  snapshots?: SnapshotService,
+  briefings?: BriefingFiles
 ): () => void {
   protocol.handle(APP_SCHEME, async (request) => {
     try {
       const tile = await respondTile(tiles, request.method, request.url)
       const snapshot = tile ?? (await respondSnapshot(snapshots, request.method, request.url))
-      return snapshot ?? (await respond(rendererDir, request.method, request.url, log))
+      const briefing = snapshot ?? (await respondBriefing(briefings, request.method, request.url))
+      return briefing ?? (await respond(rendererDir, request.method, request.url, log))
     } catch (err) {
       log(`[protocol] ${request.url} failed: ${(err as Error).message}`)
       return plain(500, 'internal error')
@@ -88,6 +96,24 @@ async function respondSnapshot(snapshots: SnapshotService | undefined, method: s
   return new Response(new Uint8Array(answer.body!), {
     status: 200,
     headers: { ...securityHeaders, 'content-type': answer.contentType!, 'cache-control': 'private, max-age=3600' }
+  })
+}
+
+/** The briefing route's answer, or null when the URL is not under /briefings/. */
+async function respondBriefing(briefings: BriefingFiles | undefined, method: string, url: string): Promise<Response | null> {
+  const parsed = URL.canParse(url) ? new URL(url) : null
+  if (parsed?.host !== APP_HOST || !parsed.pathname.startsWith(BRIEFING_FILES_PATH) || method !== 'GET') return null
+  let name: string
+  try {
+    name = decodeURIComponent(parsed.pathname.slice(BRIEFING_FILES_PATH.length))
+  } catch {
+    return plain(400, 'bad file name')
+  }
+  const path = briefings?.file(name) ?? null
+  if (!path) return plain(404, 'no such briefing')
+  return new Response(new Uint8Array(await readFile(path)), {
+    status: 200,
+    headers: { ...securityHeaders, 'content-type': 'image/png', 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'private, max-age=3600' }
   })
 }
 

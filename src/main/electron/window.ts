@@ -17,6 +17,27 @@ export const WALL_BACKGROUND = '#050b1a'
 const SHOW_FALLBACK_MS = 10_000
 const CRASH_RELOAD_MS = 3_000
 
+/** Every window showing our pages (the wall, the off-screen briefing window): sandboxed, isolated, no Node. */
+export function wallWebPreferences(preload: string, devTools: boolean): Electron.WebPreferences {
+  return {
+    preload,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools,
+    safeDialogs: true,
+    // Keep rendering and ticking when another window covers the wall.
+    backgroundThrottling: false
+  }
+}
+
 /**
  * The wall's window: sandboxed, context-isolated, no Node, shown once painted. A crashed
  * renderer is reloaded (a wall runs for weeks); every timer ends with the window.
@@ -33,23 +54,7 @@ export function createWallWindow(options: WallWindowOptions): BrowserWindow {
     fullscreen: kiosk,
     frame: !kiosk,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: options.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: options.devTools,
-      safeDialogs: true,
-      // Keep rendering and ticking when another window covers the wall.
-      backgroundThrottling: false
-    }
+    webPreferences: wallWebPreferences(options.preload, options.devTools)
   })
   if (kiosk) win.removeMenu()
 

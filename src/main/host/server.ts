@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -10,6 +12,7 @@ import type { Core } from '../services/core'
 import { answerTileRequest, type TileService } from '../tiles'
 import { isLoopbackHost, tokenMatches } from './accessToken'
 import { securityHeaders } from '@shared/securityHeaders'
+import { BRIEFING_FILES_PATH } from '@shared/briefing/spec'
 
 export interface HostOptions {
   core: Core
@@ -25,6 +28,8 @@ export interface HostOptions {
 
 export interface HostServer {
   url: string
+  /** The port it listens on (the one chosen when asked for 0). */
+  port: number
   close(): Promise<void>
 }
 
@@ -67,7 +72,7 @@ export async function startHostServer(o: HostOptions): Promise<HostServer> {
 
   app.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(securityHeaders)) reply.header(k, v)
-    if (o.accessToken && req.url.startsWith(HTTP_API_PREFIX)) {
+    if (o.accessToken && (req.url.startsWith(HTTP_API_PREFIX) || req.url.startsWith(BRIEFING_FILES_PATH))) {
       const query = req.query as Record<string, string | undefined>
       const presented = (req.headers[ACCESS_TOKEN_HEADER] as string | undefined) ?? query['access_token']
       if (!tokenMatches(presented, o.accessToken)) {
@@ -90,6 +95,18 @@ export async function startHostServer(o: HostOptions): Promise<HostServer> {
     const answer = await o.core.snapshots.answer(req.params.id)
     if (answer.status !== 200) return reply.code(answer.status).type('text/plain; charset=utf-8').send(answer.message ?? '')
     return reply.code(200).header('content-type', answer.contentType!).header('cache-control', 'private, max-age=3600').send(Buffer.from(answer.body!))
+  })
+
+  // Exported briefing images (docs/BRIEFINGS.md), behind the access token like the API.
+  app.get<{ Params: { file: string } }>(`${BRIEFING_FILES_PATH}:file`, async (req, reply) => {
+    const path = o.core.briefings.service.file(req.params.file)
+    if (!path) return reply.code(404).type('text/plain; charset=utf-8').send('没有该简报 / no such briefing')
+    return reply
+      .code(200)
+      .header('content-type', 'image/png')
+      .header('content-disposition', `inline; filename="${req.params.file}"`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(await readFile(path))
   })
 
   app.post<{ Params: { method: string } }>(`${HTTP_API_PREFIX}:method`, async (req, reply) => {
@@ -125,6 +142,7 @@ export async function startHostServer(o: HostOptions): Promise<HostServer> {
   o.log(`[host] 指挥中心大屏 / the wall is at ${address}/${o.accessToken ? '?access_token=…' : ''}`)
   return {
     url: address,
+    port: (app.server.address() as AddressInfo).port,
     close: async () => {
       for (const client of app.websocketServer.clients) client.terminate()
       await app.close()

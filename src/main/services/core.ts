@@ -8,11 +8,13 @@ import { ApiDispatcher } from './dispatcher'
 import { EventHub } from './events'
 import { buildStatus, createHandlers, type HandlerDeps } from './handlers/index'
 import { notifyChanged } from './handlers/deps'
+import { metaKeys } from '../store/metaKeys'
 import { SnapshotService } from '../alerts/snapshots'
 import { startRestartableAlertService, type RestartableAlertService } from '../alerts/restartable'
 import { createTileService, type TileService } from '../tiles'
 import { SessionRegistry } from './sessions'
 import { defaultClientId } from '../mqtt/config'
+import { startBriefings, type BriefingCapture, type Briefings } from '../briefings'
 
 export const PRODUCT_NAME = '网格化治理指挥中心'
 
@@ -28,6 +30,8 @@ export interface CoreOptions {
   heartbeatMs?: number
   /** Run the camera-alert path (broker link, outbox, embedded broker and simulator by default). Default true. */
   alerts?: boolean
+  /** How this runtime renders briefing images (docs/BRIEFINGS.md); absent: exports are UNAVAILABLE and none are scheduled. */
+  briefings?: BriefingCapture
 }
 
 /** The main-process services, identical under Electron and under the browser host. */
@@ -44,6 +48,8 @@ export interface Core {
   snapshots: SnapshotService
   /** The camera-alert path, when it runs (`current()`: the service started from the latest settings). */
   alerts: RestartableAlertService | null
+  /** Briefing images, their history and schedule (the /briefings route of either runtime). */
+  briefings: Briefings
   /** The status pushed to walls, for a wall that has just connected. */
   status(): SystemStatus
   /** Stops everything it started (alert link, broker, timers) and closes the store. */
@@ -134,6 +140,26 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         restart: async () => (await alerts.restart()).status()
       }
     }
+    const briefings = startBriefings({
+      dataDir: options.dataDir,
+      ...(options.briefings ? { capture: options.briefings } : {}),
+      progress: (p) => hub.emit('briefing', p),
+      areaExists: (code) => store.regions.get(code) !== null,
+      districtCode: () => store.meta.get(metaKeys.districtCode),
+      recordRun: (run) =>
+        store.audit.append({
+          at: run.at,
+          operatorId: null,
+          username: null,
+          action: 'briefings.scheduled',
+          target: run.files.join(', ') || null,
+          detail: run.message,
+          outcome: run.ok ? 'ok' : 'failed'
+        }),
+      log,
+      now
+    })
+    deps.briefings = briefings
     const dispatcher = new ApiDispatcher(store, sessions, createHandlers(deps), log, now)
     const heartbeat = setInterval(() => hub.emit('status', buildStatus(deps)), options.heartbeatMs ?? 15_000)
     heartbeat.unref()
@@ -146,12 +172,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       firstAdmin,
       tiles,
       alerts,
+      briefings,
       snapshots: new SnapshotService({ store, allowedHost: (url) => alerts?.current()?.snapshotHostAllowed(url) ?? false }),
       status: () => buildStatus(deps),
       async stop() {
         clearInterval(heartbeat)
         if (statusSoon) clearTimeout(statusSoon)
         try {
+          await briefings.stop()
           await alerts?.stop()
         } finally {
           tiles.close()

@@ -3,6 +3,7 @@ import { ApiError } from '@shared/api/errors'
 import type { AreaRef, DataTopic, IngestStatus, Runtime } from '@shared/api/types'
 import type { Region } from '@shared/domain/region'
 import type { AlertActions } from '../../alerts/actions'
+import type { Briefings } from '../../briefings'
 import type { Store } from '../../store/store'
 import type { TileService } from '../../tiles'
 import type { AuthService } from '../auth'
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   ingestStatus?: () => IngestStatus | null
   /** The broker settings dialog: where mqtt.json is, and a restart of the alert path with it; absent where the path does not run. */
   alertSettings?: { dataDir: string; restart(): Promise<IngestStatus> }
+  /** Briefing images and their schedule (docs/BRIEFINGS.md); absent in tests that need none. */
+  briefings?: Briefings
   runtime: Runtime
   productName: string
   version: string

@@ -35,6 +35,12 @@ export interface HttpTransportOptions {
   createSocket?: (url: string) => WebSocket
 }
 
+/**
+ * Calls that answer only when long work is done get longer than `timeoutMs`: a briefing export
+ * waits for the page to draw and for the queue (docs/BRIEFINGS.md; its progress comes as events).
+ */
+export const slowCallTimeoutMs: Partial<Record<ApiMethodName, number>> = { 'briefings.export': 300_000 }
+
 const unavailable = (message: string): ApiResult => ({ ok: false, error: { code: 'UNAVAILABLE', message } })
 
 /** Whether a parsed body is an ApiResult. */
@@ -87,7 +93,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(timeoutMs)
+        signal: AbortSignal.timeout(slowCallTimeoutMs[method] ?? timeoutMs)
       })
       let body: unknown
       try {

@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClient } from '@shared/api/client'
+import { briefingFilePath } from '@shared/briefing/spec'
 import { createBridgeTransport } from './bridgeTransport'
 import { alwaysConnected, type ConnectionStatus } from './connection'
 import { createHttpTransport } from './httpTransport'
@@ -16,6 +17,8 @@ export interface ApiRuntime {
   kind: 'electron' | 'browser'
   /** Where the wall loads an alert's camera snapshot: always our own origin (main fetches it). */
   snapshotSrc(alertId: string): string
+  /** Where an exported briefing image is opened (docs/BRIEFINGS.md). */
+  briefingSrc(file: string): string
 }
 
 function safeSessionStorage(): Storage | null {
@@ -32,7 +35,8 @@ function createRuntime(): ApiRuntime {
       api: createApiClient(createBridgeTransport(window.gccBridge)),
       connection: alwaysConnected,
       kind: 'electron',
-      snapshotSrc: (id) => `app://gcc/snapshots/${encodeURIComponent(id)}`
+      snapshotSrc: (id) => `app://gcc/snapshots/${encodeURIComponent(id)}`,
+      briefingSrc: (file) => `app://gcc${briefingFilePath(file)}`
     }
   }
 
@@ -44,12 +48,14 @@ function createRuntime(): ApiRuntime {
     window.history.replaceState(window.history.state, '', cleanHref)
   }
   const transport = createHttpTransport({ tokens })
-  // An <img> cannot send the access-token header; the host takes it from the query as well.
-  const snapshotSrc = (id: string): string => {
+  // An <img> or a link cannot send the access-token header; the host takes it from the query as well.
+  const withAccess = (path: string): string => {
     const access = tokens.access()
-    return `/api/snapshots/${encodeURIComponent(id)}${access ? `?access_token=${encodeURIComponent(access)}` : ''}`
+    return `${path}${access ? `?access_token=${encodeURIComponent(access)}` : ''}`
   }
-  return { api: createApiClient(transport), connection: transport.connection, kind: 'browser', snapshotSrc }
+  const snapshotSrc = (id: string): string => withAccess(`/api/snapshots/${encodeURIComponent(id)}`)
+  const briefingSrc = (file: string): string => withAccess(briefingFilePath(file))
+  return { api: createApiClient(transport), connection: transport.connection, kind: 'browser', snapshotSrc, briefingSrc }
 }
 
 const runtime = createRuntime()
@@ -58,4 +64,5 @@ export const api: ApiClient = runtime.api
 export const connection: ConnectionStatus = runtime.connection
 export const runtimeKind: ApiRuntime['kind'] = runtime.kind
 export const snapshotSrc: ApiRuntime['snapshotSrc'] = runtime.snapshotSrc
+export const briefingSrc: ApiRuntime['briefingSrc'] = runtime.briefingSrc
 export type { ConnectionState } from './connection'

@@ -7,5 +7,7 @@ export const metaKeys = {
   districtCode: 'district.code',
   districtName: 'district.name',
   /** The due-soon (临期) window in minutes, set by an administrator (events.configureSupervision). */
-  dueSoonMinutes: 'supervision.dueSoonMinutes'
+  dueSoonMinutes: 'supervision.dueSoonMinutes',
+  /** Minutes without a reply before a dispatched task is highlighted, per incident level, as JSON (tasks.configure). */
+  taskNoReplyMinutes: 'tasks.noReplyMinutes'
 } as const

@@ -36,6 +36,7 @@ export const apiMethodNames = [
   'incidents.rings',
   'tasks.dispatch',
   'tasks.list',
+  'tasks.configure',
   'alerts.latest',
   'alerts.get',
   'alerts.counts',

@@ -4,7 +4,7 @@ import { isRegionCode } from '../domain/gridCode'
 import { PLACE_LIMIT_MAX, PLACE_QUERY_MAX } from '../domain/placeSearch'
 import { enterEmergencySchema, leaveEmergencySchema } from '../domain/incidentInput'
 import type { CurrentIncident, ModeSwitchResult, RingAnalysis } from './incidentTypes'
-import { dispatchTaskSchema, type TaskView } from '../domain/task'
+import { dispatchTaskSchema, taskNoReplyMinutesSchema, type TaskNoReplyMinutes, type TaskView } from '../domain/task'
 import { dismissReasons } from '../domain/alert'
 import type { AlertCounts, AlertView, IngestStatus, QuarantineEntry } from './alertTypes'
 import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/brokerSettings'
@@ -200,6 +200,8 @@ export const apiMethods = {
   }),
   /** The tasks of the running incident (or of the incident `incidentId`), oldest first, with `overdue`. */
   'tasks.list': method<TaskView[]>()({ input: z.object({ incidentId: z.string().min(1).max(40).optional() }).strict(), role: null }),
+  /** The center's minutes without a reply before a task is highlighted, per incident level (admins; in every wall's status). */
+  'tasks.configure': method<TaskNoReplyMinutes>()({ input: taskNoReplyMinutesSchema, role: 'admin', audit: true, auditTarget: () => 'task no-reply minutes' }),
   'alerts.latest': method<AlertView[]>()({
     input: z.object({ areaCode: regionCodeSchema.optional(), limit: z.number().int().min(1).max(200) }).strict(),
     role: null

@@ -2,6 +2,7 @@ import type { MultiPolygonCoords, PolygonCoords } from '../domain/geo'
 import type { IncidentBrief } from '../domain/incident'
 import type { OperatingMode } from '../domain/mode'
 import type { Operator } from '../domain/people'
+import type { TaskNoReplyMinutes } from '../domain/task'
 import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/region'
 import type { AlertView, IngestStatus } from './alertTypes'
 import type { BriefingProgress } from '../briefing/spec'
@@ -36,6 +37,8 @@ export interface SystemStatus {
   ingest: IngestStatus | null
   /** The center's supervision settings: open events due within this many minutes are due soon (临期). */
   supervision: { dueSoonMinutes: number }
+  /** Minutes without a reply before a dispatched task is highlighted, per incident level (tasks.configure). */
+  tasks: { noReplyMinutes: TaskNoReplyMinutes }
 }
 
 export interface MapRegion {

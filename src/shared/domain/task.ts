@@ -26,8 +26,16 @@ export const taskStatusText = (t: Pick<Task, 'assigneeName'>, status: TaskStatus
 
 export const canAdvanceTask = (from: TaskStatus, to: TaskStatus): boolean => taskTransitions[from].includes(to)
 
-/** A task still `sent` (no reply at all) this many minutes after dispatch is overdue: shorter for graver incidents. */
-export const taskNoReplyMinutes: Readonly<Record<IncidentLevel, number>> = { I: 5, II: 10, III: 15, IV: 20 }
+/**
+ * A task still `sent` (no reply at all) this many minutes after dispatch is overdue: shorter for
+ * graver incidents. The default; an administrator sets the center's own (tasks.configure).
+ */
+export type TaskNoReplyMinutes = Readonly<Record<IncidentLevel, number>>
+export const DEFAULT_TASK_NO_REPLY_MINUTES: TaskNoReplyMinutes = { I: 5, II: 10, III: 15, IV: 20 }
+export const TASK_NO_REPLY_MINUTES_MAX = 240
+const noReplyMinutes = z.number().int().min(1).max(TASK_NO_REPLY_MINUTES_MAX)
+/** tasks.configure's input: minutes per level, each 1–240. */
+export const taskNoReplyMinutesSchema = z.object({ I: noReplyMinutes, II: noReplyMinutes, III: noReplyMinutes, IV: noReplyMinutes }).strict()
 
 export const taskAssigneeKinds = ['staff', 'team'] as const
 export type TaskAssigneeKind = (typeof taskAssigneeKinds)[number]
@@ -55,8 +63,12 @@ export interface TaskView extends Task {
   overdue: boolean
 }
 
-export const isTaskOverdue = (t: Pick<Task, 'status' | 'createdAt'>, level: IncidentLevel, now: number): boolean =>
-  t.status === 'sent' && now - t.createdAt > taskNoReplyMinutes[level] * 60_000
+export const isTaskOverdue = (
+  t: Pick<Task, 'status' | 'createdAt'>,
+  level: IncidentLevel,
+  now: number,
+  minutes: TaskNoReplyMinutes = DEFAULT_TASK_NO_REPLY_MINUTES
+): boolean => t.status === 'sent' && now - t.createdAt > minutes[level] * 60_000
 
 /** tasks.dispatch's input. */
 export const dispatchTaskSchema = z

@@ -1,6 +1,6 @@
 import { connect, type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { taskNoReplyMinutes, type TaskView } from '@shared/domain/task'
+import { DEFAULT_TASK_NO_REPLY_MINUTES, type TaskView } from '@shared/domain/task'
 import { TASK_REPLIES_TOPIC_PREFIX, type TaskMessage } from '@shared/tasks/messages'
 import { TaskRepository } from '../../../src/main/store/repositories/tasks'
 import { startFollowingWall, type FollowingWall } from '../../support/followingWall'
@@ -91,7 +91,7 @@ describe('dispatch of tasks over MQTT', () => {
   it('marks a task with no reply as overdue after the incident level’s time', async () => {
     const quiet = await wall.call<TaskView>('tasks.dispatch', { assignee: { staffId: 'V1' }, instruction: '携带抽水泵待命' })
     const overdue = async (): Promise<boolean> => (await wall.call<TaskView[]>('tasks.list', {})).find((t) => t.id === quiet.id)!.overdue
-    offsetMs += taskNoReplyMinutes.II * 60_000 - 1_000
+    offsetMs += DEFAULT_TASK_NO_REPLY_MINUTES.II * 60_000 - 1_000
     expect(await overdue()).toBe(false)
     offsetMs += 2_000
     expect(await overdue()).toBe(true)

@@ -1,6 +1,7 @@
 import type { SystemStatus } from '@shared/api/types'
 import { incidentBrief } from '@shared/domain/incident'
 import { dueSoonMinutes } from '../../events/supervisionSettings'
+import { taskNoReplyMinutes } from '../../tasks/noReplySettings'
 import { metaKeys } from '../../store/metaKeys'
 import type { HandlerDeps, HandlerGroup } from './deps'
 
@@ -23,7 +24,8 @@ export function buildStatus(d: HandlerDeps): SystemStatus {
         ? null
         : { seed: Number(seed), scale: Number(meta.get(metaKeys.demoScale) ?? 1), generatedAt: Number(meta.get(metaKeys.demoGeneratedAt) ?? 0) },
     ingest: d.ingestStatus?.() ?? null,
-    supervision: { dueSoonMinutes: dueSoonMinutes(d.store) }
+    supervision: { dueSoonMinutes: dueSoonMinutes(d.store) },
+    tasks: { noReplyMinutes: taskNoReplyMinutes(d.store) }
   }
 }
 

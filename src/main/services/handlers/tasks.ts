@@ -4,10 +4,12 @@ import { isTaskOverdue, taskDispatchedText, type Task, type TaskView } from '@sh
 import { taskReplyTopic, taskTopic, type TaskMessage } from '@shared/tasks/messages'
 import { OutboxRepository } from '../../store/repositories/outbox'
 import { TaskRepository } from '../../store/repositories/tasks'
+import { setTaskNoReplyMinutes, taskNoReplyMinutes } from '../../tasks/noReplySettings'
+import { buildStatus } from './system'
 import { notifyChanged, requireRegion, type HandlerDeps, type HandlerGroup } from './deps'
 
 /** Dispatch of tasks during an incident (docs/EMERGENCY.md "Dispatch"). */
-export function taskHandlers(d: HandlerDeps): HandlerGroup<'tasks.dispatch' | 'tasks.list'> {
+export function taskHandlers(d: HandlerDeps): HandlerGroup<'tasks.dispatch' | 'tasks.list' | 'tasks.configure'> {
   const tasks = new TaskRepository(d.store.db)
   const outbox = new OutboxRepository(d.store.db)
   return {
@@ -64,7 +66,16 @@ export function taskHandlers(d: HandlerDeps): HandlerGroup<'tasks.dispatch' | 't
       const incident = incidentId === undefined ? d.store.incidents.current() : d.store.incidents.get(incidentId)
       if (!incident) return []
       const now = d.now()
-      return tasks.ofIncident(incident.id).map((t) => ({ ...t, overdue: isTaskOverdue(t, incident.level, now) }))
+      const minutes = taskNoReplyMinutes(d.store)
+      return tasks.ofIncident(incident.id).map((t) => ({ ...t, overdue: isTaskOverdue(t, incident.level, now, minutes) }))
+    },
+
+    'tasks.configure': (minutes) => {
+      setTaskNoReplyMinutes(d.store, minutes)
+      // Every wall gets the new times with the status and re-reads its tasks (overdue may change).
+      d.hub.emit('status', buildStatus(d))
+      notifyChanged(d, 'tasks')
+      return minutes
     }
   }
 }

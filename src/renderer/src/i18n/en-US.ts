@@ -494,6 +494,7 @@ const enUS: typeof zhCN = {
   tasks: {
     title: 'Tasks',
     overdue: 'No reply: {count}',
+    limit: 'limit {minutes} min',
     none: 'No tasks dispatched',
     status: { sent: 'Sent', received: 'Received', onScene: 'On scene', done: 'Done' },
     dispatchHint: 'Click a person or grid to dispatch',
@@ -516,6 +517,11 @@ const enUS: typeof zhCN = {
       minutes: 'minutes',
       save: 'Save',
       saved: 'Saved: due soon within {span}'
+    },
+    tasks: {
+      title: 'Task no-reply times',
+      hint: 'A dispatched task with no reply after this long is highlighted in red on every wall’s Tasks panel; graver incidents get shorter times.',
+      saved: 'Task no-reply times saved'
     },
     title: 'Operator console',
     backToWall: 'Back to the wall',
@@ -576,8 +582,9 @@ const enUS: typeof zhCN = {
         auth: { signIn: 'Sign in', signOut: 'Sign out' },
         operators: { create: 'Create operator' },
         mode: { enter: 'Enter emergency mode', leave: 'Return to normal mode' },
-        tasks: { dispatch: 'Dispatch a task' },
+        tasks: { dispatch: 'Dispatch a task', configure: 'Task no-reply times' },
         briefings: { export: 'Export a briefing', configure: 'Briefing schedule', scheduled: 'Scheduled briefing' },
+        import: { preview: 'Check import files', apply: 'Import district data' },
         alerts: { acknowledge: 'Acknowledge alert', dispatch: 'Dispatch alert', dismiss: 'Dismiss alert', configureBroker: 'Alert ingest settings' },
         events: { act: 'Act on an event (accept, dispatch, escalate, return, close)', configureSupervision: 'Due-soon window' }
       },

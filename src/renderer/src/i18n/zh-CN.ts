@@ -472,6 +472,7 @@ const zhCN = {
   tasks: {
     title: '任务调度',
     overdue: '超时未回复 {count}',
+    limit: '时限 {minutes} 分钟',
     none: '尚未派发任务',
     status: { sent: '已派发', received: '已接收', onScene: '已到场', done: '已完成' },
     dispatchHint: '点击人员或网格派遣',
@@ -495,6 +496,11 @@ const zhCN = {
       minutes: '分钟',
       save: '保存',
       saved: '已保存：临期预警 {span}'
+    },
+    tasks: {
+      title: '任务超时设置',
+      hint: '应急派发的任务超过该时长仍无回复，各大屏“任务调度”面板标红提示；事件等级越高，时限越短。',
+      saved: '已保存任务超时时长'
     },
     backToWall: '返回大屏',
     language: '语言',
@@ -555,8 +561,9 @@ const zhCN = {
         auth: { signIn: '登录', signOut: '退出登录' },
         operators: { create: '新建操作员' },
         mode: { enter: '进入应急状态', leave: '恢复常态' },
-        tasks: { dispatch: '派发任务' },
+        tasks: { dispatch: '派发任务', configure: '修改任务超时时长' },
         briefings: { export: '导出简报', configure: '修改定时简报', scheduled: '定时简报' },
+        import: { preview: '预检导入文件', apply: '导入辖区数据' },
         alerts: { acknowledge: '确认预警', dispatch: '派发预警', dismiss: '忽略预警', configureBroker: '修改预警接入设置' },
         events: { act: '事件处置（受理、派遣、上报、退回、结案）', configureSupervision: '修改临期预警时长' }
       },

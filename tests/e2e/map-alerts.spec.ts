@@ -168,13 +168,15 @@ test('fresh high-severity alerts pulse, and the map stops rendering once the pul
   expect(fresh.length).toBeGreaterThan(0)
 
   const renders = async (): Promise<number> => (await hook<{ renders: number }>(page, 'stats')).renders
-  // Pulsing: the map keeps rendering, at the pulse's modest frame rate (15 fps), not 60.
+  // Pulsing: the map keeps rendering, at the pulse's modest frame rate (15 fps), not 60. Counted
+  // over 3 s so that a loaded machine (fewer frames) does not read as "not pulsing": the frame rate
+  // and its timing are the benchmark's business (bench/frames.ts), not a timed test's.
   const a = await renders()
-  await page.waitForTimeout(1000)
+  await page.waitForTimeout(3000)
   const b = await renders()
   await page.screenshot({ path: 'test-results/map-alerts-pulse.png' })
-  expect(b - a, 'pulse frames in 1 s').toBeGreaterThan(5)
-  expect(b - a, 'pulse frames in 1 s').toBeLessThan(30)
+  expect(b - a, 'pulse frames in 3 s').toBeGreaterThan(5)
+  expect(b - a, 'pulse frames in 3 s').toBeLessThan(90)
 
   // Two minutes after the alerts, the pulse ends and so do the renders.
   await page.waitForTimeout(Math.max(0, serverTime - AGE_MS + 2 * 60_000 - Date.now()) + 1500)

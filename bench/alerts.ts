@@ -16,7 +16,9 @@
  *      store the app runs; its pushes go to an EventHub as in the core. Every alert must then be
  *      in SQLite exactly once (one row per sequence id 1…count, none refused).
  * 2 and 3 run at full speed (the broker queues what the consumer has not taken yet): rate = count
- * / (first PUBLISH → last message received, resp. committed). A QoS 1 persistent session that
+ * / (first PUBLISH → last message received, resp. committed). Also printed for 2 and 3: the CPU
+ * time this process spent per message (all its threads; less disturbed by a busy machine than the
+ * rates) and the pipeline's batches. A QoS 1 persistent session that
  * acknowledges after the commit loses nothing by construction; the sequence check verifies it.
  * Then the pipeline is held at paced rates (--steps, --step-seconds each): a step is held when
  * every alert is committed exactly once and the last one within 250 ms of its publication (no
@@ -227,8 +229,9 @@ async function bareSubscriber(url: string): Promise<{ received: () => number; la
 
 interface Pipeline {
   service: AlertService
-  /** Alerts pushed as committed since the last reset, and when the last push came. */
+  /** Alerts pushed as committed since the last reset, in how many pushes (one per batch), and when the last push came. */
   committed: () => number
+  pushes: () => number
   lastAt: () => number
   reset: () => void
 }
@@ -243,10 +246,12 @@ async function startPipeline(store: Store, dataDir: string, url: string, probe: 
   if (!config.ok) throw new Error(config.error)
   const hub = new EventHub()
   let committed = 0
+  let pushes = 0
   let lastAt = 0
   let seen = new Set<string>()
   hub.on('alerts', ({ alerts }: { alerts: AlertView[] }) => {
     committed += alerts.length
+    pushes++
     lastAt = clock()
     if (seen.size < 100) for (const a of alerts) if (a.id.startsWith('probe-')) seen.add(a.id)
   })
@@ -279,9 +284,11 @@ async function startPipeline(store: Store, dataDir: string, url: string, probe: 
   return {
     service,
     committed: () => committed,
+    pushes: () => pushes,
     lastAt: () => lastAt,
     reset: () => {
       committed = 0
+      pushes = 0
       lastAt = 0
     }
   }
@@ -395,9 +402,11 @@ async function main(): Promise<void> {
     // 2. The bare subscriber.
     const bare = await bareSubscriber(broker.url)
     const bareBatch = makeMessages(dir, cameras, router, count)
+    const bareCpu = process.cpuUsage()
     const bareSent = await publish(publisher, bareBatch)
     await until(() => bare.received() >= count, 300_000, 'bare subscriber', bare.received).catch((err: unknown) => console.error(`  ${(err as Error).message}`))
     await new Promise((r) => setTimeout(r, 200))
+    const bareCpuUs = cpuPer(bareCpu, count)
     const bareRate = rate(count, bare.lastAt() - bareSent.firstAt)
     const bareLoss = count - bare.received()
     const bareSendRate = rate(count, bareSent.lastSentAt - bareSent.firstAt)
@@ -430,9 +439,11 @@ async function main(): Promise<void> {
     p.reset()
     const rejectedBefore = totalRejected(p.service)
     const pipeBatch = makeMessages(dir, cameras, router, count)
+    const pipeCpu = process.cpuUsage()
     const pipeSent = await publish(publisher, pipeBatch)
     await until(() => p.committed() >= count, 600_000, 'pipeline', p.committed).catch((err: unknown) => console.error(`  ${(err as Error).message} (${p.committed()} of ${count} committed)`))
     await new Promise((r) => setTimeout(r, 300))
+    const pipeCpuUs = cpuPer(pipeCpu, count)
     const pipeRate = rate(Math.min(p.committed(), count), p.lastAt() - pipeSent.firstAt)
     const loss = lossCheck(store, pipeBatch)
     const refused = totalRejected(p.service) - rejectedBefore
@@ -456,6 +467,7 @@ async function main(): Promise<void> {
     ]
     console.log(`\n${'full speed'.padEnd(66)} ${'rate'.padStart(16)}  target`)
     for (const [a, b, c] of rows) console.log(`${a.padEnd(66)} ${b.padStart(16)}  ${c}`)
+    console.log(`  this process's CPU per message (all its threads; the broker and the publisher run elsewhere): bare ${bareCpuUs.toFixed(1)} µs, pipeline ${pipeCpuUs.toFixed(1)} µs; ${fmt(p.pushes())} batches of ${fmt(p.committed() / Math.max(1, p.pushes()))} on average`)
     if (bareSendRate < bareRate * 1.05) console.log(`  note: the publisher sent at ${fmt(bareSendRate)} msgs/s during the bare run: it may have been the limit there`)
     if (!(pipeRate >= TARGET_RATE && share >= TARGET_SHARE && lossless)) failures++
 
@@ -501,6 +513,12 @@ async function main(): Promise<void> {
     await broker?.dispose().catch(() => undefined)
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** CPU time (user + system, µs) this process spent since `since`, per message. */
+function cpuPer(since: NodeJS.CpuUsage, n: number): number {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / n
 }
 
 function totalRejected(service: AlertService): number {

@@ -10,7 +10,7 @@ import type { Store } from '../store/store'
  *
  * Every commit of a connection whose WAL has grown past `wal_autocheckpoint` pages (1000 on the
  * app's connection) copies the WAL into the database and syncs both files, on the thread that
- * committed. A batch of 2000 alerts writes more than 1000 pages, so on the app's connection each
+ * committed. A batch of 5000 alerts writes more than 1000 pages, so on the app's connection each
  * batch would pay a checkpoint on the main thread. The ingest connection checkpoints only as a
  * backstop (INGEST_AUTOCHECKPOINT_PAGES, which also bounds the WAL while alerts stream in); after
  * commits a worker thread with a connection of its own runs a passive checkpoint, at most every

@@ -176,6 +176,14 @@ function parseFrigate(json: unknown, ctx: ParseContext, now: number): ParsedAler
 
 const IGNORED = { ignored: true } as const
 
+/** A refused message, with its reason and detail (a function of its own: no closure made for every message). */
+function rejected(msg: IncomingMessage, now: number, reason: RejectReason, detail: string): ParseResult {
+  return {
+    ok: false,
+    rejection: { reason, detail, topic: clip(msg.topic, 200), excerpt: excerptOf(msg.payload), bytes: msg.payload.byteLength, at: now }
+  }
+}
+
 /**
  * Parses one broker message. Never throws: every input gives an alert, an ignore or a rejection
  * with a reason. Checks, in order: topic (unknown → unknownTopic; other Frigate topics such as
@@ -187,25 +195,21 @@ const IGNORED = { ignored: true } as const
 export function parseAlertMessage(msg: IncomingMessage, ctx: ParseContext): ParseResult {
   const now = ctx.now()
   const bytes = msg.payload.byteLength
-  const reject = (reason: RejectReason, detail: string): ParseResult => ({
-    ok: false,
-    rejection: { reason, detail, topic: clip(msg.topic, 200), excerpt: excerptOf(msg.payload), bytes, at: now }
-  })
   try {
     const topic = classifyTopic(msg.topic, ctx)
-    if (topic === null) return reject('unknownTopic', `未订阅的主题 / topic not read: ${clip(msg.topic)}`)
+    if (topic === null) return rejected(msg, now, 'unknownTopic', `未订阅的主题 / topic not read: ${clip(msg.topic)}`)
     if ('ignored' in topic) return IGNORED
     if (bytes > MAX_ALERT_PAYLOAD_BYTES) {
-      return reject('tooLarge', `载荷过大 / payload of ${bytes} bytes exceeds ${MAX_ALERT_PAYLOAD_BYTES}`)
+      return rejected(msg, now, 'tooLarge', `载荷过大 / payload of ${bytes} bytes exceeds ${MAX_ALERT_PAYLOAD_BYTES}`)
     }
     const decoded = decodeJson(msg.payload)
-    if (!decoded.ok) return reject('malformedJson', decoded.detail)
+    if (!decoded.ok) return rejected(msg, now, 'malformedJson', decoded.detail)
     const { json } = decoded
     if (topic.format === 'native') return { ok: true, alert: parseNative(json, topic.cameraId, ctx, now) }
     const alert = parseFrigate(json, ctx, now)
     return alert === null ? IGNORED : { ok: true, alert }
   } catch (e) {
-    if (e instanceof Refused) return reject(e.reason, e.detail)
+    if (e instanceof Refused) return rejected(msg, now, e.reason, e.detail)
     // Not the message's fault (e.g. the context's store is closed): the caller decides.
     throw e
   }

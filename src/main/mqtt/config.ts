@@ -22,7 +22,7 @@ import { TASK_REPLIES_TOPIC_PREFIX, TASKS_TOPIC_PREFIX } from '@shared/tasks/mes
  *   "frigate": { "enabled": true, "topicPrefix": "frigate", "cameras": { "front_gate": "CAM-0001" },
  *                "snapshotUrlTemplate": "http://frigate:5000/api/events/{id}/snapshot.jpg", "rules": [ … ] },
  *   "simulator": { "enabled": true, "rate": 2, "burstEvery": 60, "burstSize": 30, "repeatShare": 0.3 },
- *   "ingest": { "batchMs": 20, "batchSize": 2000 }
+ *   "ingest": { "batchMs": 20, "batchSize": 5000 }
  * }
  * TLS file paths are relative to the data directory unless absolute.
  */
@@ -106,7 +106,7 @@ const fileSchema = z.strictObject({
   ingest: z
     .strictObject({
       batchMs: z.number().int().min(1).max(5_000).default(20),
-      batchSize: z.number().int().min(1).max(10_000).default(2000)
+      batchSize: z.number().int().min(1).max(10_000).default(5000)
     })
     .prefault({}),
   /** Hosts (`host` or `host:port`) the wall's camera snapshots may be fetched from, besides the Frigate snapshot template's. */

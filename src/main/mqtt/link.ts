@@ -30,11 +30,15 @@ export type LinkLog = (level: LinkLogLevel, message: string) => void
 export interface AlertLinkOptions {
   connection: LinkConnection
   sink: AlertSink
-  /** Longest wait before a batch is committed (ms). Default 20. */
+  /**
+   * Longest wait before a batch is committed (ms), while the link keeps up. Default 20. When the
+   * last commit took longer (the link is behind) and messages keep coming, a partial batch may
+   * wait as long as that commit took, at most BEHIND_WAIT_FACTOR times batchMs (see dueIn).
+   */
   batchMs?: number
   /** Largest batch. Default 500. */
   batchSize?: number
-  /** Messages held (queued or being committed) before reading from the socket pauses. Default 5000. */
+  /** Messages held (queued or being committed) before reading from the socket pauses. Default the receive maximum + 1000 (at least 5000). */
   highWater?: number
   /** mqtt.js reconnect period (ms); 0 disables mqtt.js's own reconnects (the watchdog still acts). Default 2000. */
   reconnectPeriodMs?: number
@@ -47,7 +51,10 @@ export interface AlertLinkOptions {
   /** Back-off after a failed sink before the connection is dropped for redelivery (ms). Default 1000, doubling. */
   sinkRetryMs?: number
   sinkRetryMaxMs?: number
-  /** MQTT 5 receive maximum: QoS 1 messages the broker may have unacknowledged with us (at least two batches). Default 4000. */
+  /**
+   * MQTT 5 receive maximum: QoS 1 messages the broker may have unacknowledged with us. Default two
+   * batches (at least 4000, at most 65535): one being committed while the next one arrives.
+   */
   receiveMaximum?: number
   log?: LinkLog
   now?: () => number
@@ -93,6 +100,13 @@ export class LinkOfflineError extends Error {
   }
 }
 
+/**
+ * While the link is behind, a partial batch waits for more up to this many times batchMs (at most
+ * as long as the last commit took): at full speed reading a batch takes longer than batchMs, and
+ * cutting it there pays a commit (the pages of every index it touches) for a part of a batch.
+ */
+export const BEHIND_WAIT_FACTOR = 10
+
 /** Passed to mqtt.js's handleMessage callback: "go on, but do not acknowledge". */
 const DEFER_ACK = new Error('acknowledgement deferred until commit')
 
@@ -119,6 +133,8 @@ export class AlertLink implements MessageTransport {
   private readonly listeners = new Set<(state: BrokerState) => void>()
   private held: Held[] = []
   private committing = 0
+  /** How long the last commit took (ms): while it is longer than batchMs, a partial batch may wait longer (dueIn). */
+  private lastCommitMs = 0
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
   private paused: (() => void)[] = []
@@ -144,19 +160,21 @@ export class AlertLink implements MessageTransport {
   }
 
   constructor(options: AlertLinkOptions) {
+    const batchSize = options.batchSize ?? 500
+    const receiveMaximum = options.receiveMaximum ?? Math.min(65_535, Math.max(4000, 2 * batchSize))
     this.o = {
       connection: options.connection,
       sink: options.sink,
       batchMs: options.batchMs ?? 20,
-      batchSize: options.batchSize ?? 500,
-      highWater: options.highWater ?? 5000,
+      batchSize,
+      highWater: options.highWater ?? Math.max(5000, receiveMaximum + 1000),
       reconnectPeriodMs: options.reconnectPeriodMs ?? 2000,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       watchdogIntervalMs: options.watchdogIntervalMs ?? 5000,
       stallMs: options.stallMs ?? 30_000,
       sinkRetryMs: options.sinkRetryMs ?? 1000,
       sinkRetryMaxMs: options.sinkRetryMaxMs ?? 30_000,
-      receiveMaximum: options.receiveMaximum ?? 4000
+      receiveMaximum
     }
     this.log = options.log ?? (() => {})
     this.now = options.now ?? Date.now
@@ -355,7 +373,9 @@ export class AlertLink implements MessageTransport {
     this.held.push({
       message: {
         topic: packet.topic,
-        payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : new Uint8Array(payload),
+        // A view, not a copy: mqtt.js hands over a slice of a socket read, a buffer of its own
+        // that nothing writes to again (a copy per message cost more than the rest of onPublish).
+        payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength),
         receivedAt: now
       },
       arrived: performance.now(),
@@ -364,43 +384,62 @@ export class AlertLink implements MessageTransport {
       connection: this.connection
     })
     this.scheduleFlush()
-    const go = (): void => callback(qos1 ? DEFER_ACK : undefined)
+    const result = qos1 ? DEFER_ACK : undefined
     // Backpressure: stop reading the socket while too much is waiting for a commit.
-    if (this.held.length + this.committing >= this.o.highWater) this.paused.push(go)
-    else go()
+    if (this.held.length + this.committing >= this.o.highWater) this.paused.push(() => callback(result))
+    else callback(result)
   }
 
   /**
-   * A full batch is committed at once; a partial one once its oldest message has waited batchMs.
-   * While a batch is being committed, what arrives waits for that commit to end (the running
-   * flush then takes it if due).
+   * A full batch is committed at once; a partial one once it is due (dueIn). While a batch is
+   * being committed, what arrives waits for that commit to end (the running flush then takes it
+   * if due).
    */
   private scheduleFlush(): void {
     if (this.flushing !== null) return
     if (this.held.length >= this.o.batchSize) {
       void this.flush().catch(() => {})
     } else if (this.held.length > 0 && this.flushTimer === null) {
-      this.flushTimer = setTimeout(
-        () => {
-          this.flushTimer = null
-          void this.flush().catch(() => {})
-        },
-        Math.max(0, this.o.batchMs - (performance.now() - this.held[0]!.arrived))
-      )
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null
+        if (this.batchReady()) void this.flush().catch(() => {})
+        else this.scheduleFlush()
+      }, Math.max(0, this.dueIn()))
     }
   }
 
-  /** Whether the held messages make a batch: a full one, or the oldest has waited batchMs (or the link stops). */
+  /**
+   * Milliseconds until the held partial batch is due (≤ 0: due). It is due once its oldest
+   * message has waited batchMs. While the link is behind (its last commit took longer than
+   * batchMs: what arrives now waited in the broker and the socket during that commit), it waits
+   * on as long as messages keep coming (the last one less than batchMs / 4 ago), up to as long as
+   * that commit took (at most BEHIND_WAIT_FACTOR × batchMs). A link that keeps up commits in less
+   * than batchMs, so its latency is batchMs as before; one that is behind fills its batches
+   * instead of committing what it could read in batchMs; one whose broker sends no more (its
+   * in-flight window is full) commits after batchMs as before.
+   */
+  private dueIn(): number {
+    const held = this.held
+    const now = performance.now()
+    const age = now - held[0]!.arrived
+    const due = this.o.batchMs - age
+    const longest = Math.min(this.lastCommitMs, this.o.batchMs * BEHIND_WAIT_FACTOR) - age
+    if (longest <= due) return due
+    const quiet = this.o.batchMs / 4 - (now - held[held.length - 1]!.arrived)
+    return Math.max(due, Math.min(longest, quiet))
+  }
+
+  /** Whether the held messages make a batch: a full one, or a partial one that is due (or the link stops). */
   private batchReady(): boolean {
     const held = this.held
-    return held.length >= this.o.batchSize || (held.length > 0 && (this.stopped || performance.now() - held[0]!.arrived >= this.o.batchMs))
+    return held.length >= this.o.batchSize || (held.length > 0 && (this.stopped || this.dueIn() <= 0))
   }
 
   /**
    * Commits what is held, batch by batch, one batch at a time: the first batch whatever its size,
    * then further ones while they are ready. A partial batch is not committed right after another
    * (it would pay a commit for a few messages: those that arrived while the previous commit ran);
-   * it waits for more, up to batchMs from its oldest message.
+   * it waits for more until it is due (dueIn).
    */
   private flush(): Promise<void> {
     if (this.flushing !== null) return this.flushing
@@ -410,8 +449,10 @@ export class AlertLink implements MessageTransport {
       for (let first = true; first ? this.held.length > 0 : this.batchReady(); first = false) {
         const batch = this.held.splice(0, this.o.batchSize)
         this.committing = batch.length
+        const started = performance.now()
         try {
           await this.o.sink(batch.map((h) => h.message))
+          this.lastCommitMs = performance.now() - started
         } catch (err) {
           this.onSinkFailure(err, batch.length)
           return
@@ -436,14 +477,18 @@ export class AlertLink implements MessageTransport {
   }
 
   private acknowledge(batch: readonly Held[]): void {
+    const client = this.client
+    if (client === null) {
+      for (const h of batch) if (h.messageId !== null) this.stats.ackSkipped++
+      return
+    }
+    const send: SendPacket = (client as unknown as { _sendPacket: SendPacket })['_sendPacket'].bind(client)
     for (const h of batch) {
       if (h.messageId === null) continue
-      const client = h.client
-      if (client !== this.client || h.connection !== this.connection || !client.connected) {
+      if (h.client !== client || h.connection !== this.connection || !client.connected) {
         this.stats.ackSkipped++
         continue
       }
-      const send = (client as unknown as { _sendPacket: SendPacket })['_sendPacket'].bind(client)
       send({ cmd: 'puback', messageId: h.messageId, reasonCode: 0 })
       this.stats.acked++
     }

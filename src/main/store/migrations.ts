@@ -576,6 +576,12 @@ export const migrations: readonly string[] = [
     actor TEXT NOT NULL,
     received_at INTEGER NOT NULL
   ) STRICT;
+  `,
+  /* 13: alert ingest throughput (docs/ALERTS.md "Throughput"): alerts_open (migration 5) answers no
+     query (the open count of an area is read through alerts_grid_at) and every new alert paid a
+     write into it. */
+  `
+  DROP INDEX alerts_open;
   `
 ]
 

@@ -24,7 +24,7 @@ describe('MQTT configuration', () => {
       embeddedPort: 1883,
       topics: { native: 'alerts/#', frigate: 'frigate/events', events: 'events/+' },
       simulator: { enabled: true, rate: 2 },
-      ingest: { batchMs: 20, batchSize: 2000 }
+      ingest: { batchMs: 20, batchSize: 5000 }
     })
     expect(r.settings.clientId).toBe(defaultClientId(d))
     expect(r.settings.clientId).toMatch(/^gcc-[0-9a-f]{12}$/)

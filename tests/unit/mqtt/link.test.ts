@@ -135,6 +135,56 @@ describe('AlertLink against Mosquitto', () => {
     expect(l.status()).toMatchObject({ acked: 120, batches: 2 })
   })
 
+  /**
+   * A link (batchMs 100) whose first commit, of one message, takes 1.5 s, and a publisher, once
+   * that commit is done: the link is then behind. Records each later batch's size and commit time.
+   */
+  async function behindLink(name: string): Promise<{ l: AlertLink; pub: MqttClient; batches: { size: number; at: number }[] }> {
+    const batches: { size: number; at: number }[] = []
+    let first = true
+    const l = link(
+      {
+        sink: async (b) => {
+          if (first) {
+            first = false
+            await sleep(1500)
+          } else batches.push({ size: b.length, at: performance.now() })
+        },
+        batchMs: 100,
+        batchSize: 1000
+      },
+      name
+    )
+    await until('connected', () => l.state === 'connected')
+    const pub = later(publisher(broker.url, `pub-${name}`))
+    await until('publisher', () => pub.connected)
+    await sleep(100)
+    await publish(pub, 1)
+    await until('the first commit done', () => l.status().committed === 1, 5000)
+    return { l, pub, batches }
+  }
+
+  it('while behind (the last commit took longer than batchMs), a partial batch waits on while messages keep coming', async () => {
+    const { l, pub, batches } = await behindLink('behind')
+    // One message every 10 ms for 400 ms: batchMs alone would cut four batches or more.
+    for (let i = 0; i < 40; i++) {
+      void publish(pub, 2 + i)
+      await sleep(10)
+    }
+    await until('41 committed', () => l.status().committed === 41, 5000)
+    expect(batches.length).toBeLessThanOrEqual(2)
+    expect(Math.max(...batches.map((b) => b.size))).toBeGreaterThanOrEqual(25)
+  })
+
+  it('while behind, a partial batch to which nothing more comes is committed after batchMs (the broker may send no more)', async () => {
+    const { l, pub, batches } = await behindLink('behind-quiet')
+    const sent = performance.now()
+    await Promise.all(Array.from({ length: 10 }, (_, i) => publish(pub, 2 + i)))
+    await until('11 committed', () => l.status().committed === 11, 5000)
+    // batchMs (100) and a little, not the 1000 the link may wait while messages keep coming.
+    expect(batches[0]!.at - sent).toBeLessThan(600)
+  })
+
   it('commits a partial batch when it stops, without waiting for batchMs', async () => {
     const got: IncomingMessage[] = []
     const l = link({ sink: (b) => void got.push(...b), batchMs: 60_000, batchSize: 1000 }, 'stop-partial')

@@ -8,6 +8,20 @@ import { NOW, statsEventRows } from '../../support/statsDistrict'
 import { tempDir } from '../../support/tempDir'
 import { wallApi } from '../../support/wallApi'
 
+/** From now on, the query plan (EXPLAIN QUERY PLAN details) of every statement the store prepares whose SQL matches `pattern`. */
+function recordPlans(store: Store, pattern: RegExp, params: (sql: string) => unknown[]): string[] {
+  const plans: string[] = []
+  const original = store.db.prepare.bind(store.db)
+  store.db.prepare = ((sql: string) => {
+    if (pattern.test(sql)) {
+      const plan = original(`EXPLAIN QUERY PLAN ${sql}`).all(...params(sql)) as { detail: string }[]
+      plans.push(...plan.map((p) => p.detail))
+    }
+    return original(sql)
+  }) as typeof store.db.prepare
+  return plans
+}
+
 describe('migration 2: reporter and handler of each event, and the statistics indices', () => {
   let dir: string
   let remove: () => void
@@ -79,15 +93,9 @@ describe('migration 2: reporter and handler of each event, and the statistics in
   it('answers every statistic from an index, without scanning the events table', () => {
     const store = Store.open(join(dir, 'gcc.sqlite3'))
     try {
-      const plans: string[] = []
-      const original = store.db.prepare.bind(store.db)
-      store.db.prepare = ((sql: string) => {
-        if (/FROM events/.test(sql)) {
-          const plan = original(`EXPLAIN QUERY PLAN ${sql}`).all({ lo: 'a', hi: 'b', since: 0, until: 1, asOf: 1, limit: 1, from: 0, to: 1, slot: 1, sign: 1, category: '*', previousSince: 0, s0: 'resident', s1: 'hotline' }) as { detail: string }[]
-          plans.push(...plan.map((p) => p.detail))
-        }
-        return original(sql)
-      }) as typeof store.db.prepare
+      const plans = recordPlans(store, /FROM events/, () => [
+        { lo: 'a', hi: 'b', since: 0, until: 1, asOf: 1, limit: 1, from: 0, to: 1, slot: 1, sign: 1, category: '*', previousSince: 0, s0: 'resident', s1: 'hotline' }
+      ])
       const s = store.eventStats
       s.reported('440311', 0, 1)
       s.closed('440311', 0, 1)
@@ -111,6 +119,61 @@ describe('migration 2: reporter and handler of each event, and the statistics in
       const onEvents = plans.filter((p) => /\bevents\b/.test(p))
       expect(onEvents.length).toBeGreaterThan(10)
       expect(onEvents.filter((p) => !/USING (COVERING )?INDEX events_\w+_cover/.test(p))).toEqual([])
+    } finally {
+      store.close()
+    }
+  })
+})
+
+describe('migration 13: alerts_open is dropped (docs/ALERTS.md "Throughput")', () => {
+  let dir: string
+  let remove: () => void
+  beforeEach(() => ({ dir, remove } = tempDir()))
+  afterEach(() => remove())
+
+  const indices = (store: Store): string[] =>
+    (store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'alerts'").all() as { name: string }[]).map((i) => i.name)
+
+  it('drops it from a schema-12 file and keeps the other alert indices', () => {
+    const path = join(dir, 'gcc.sqlite3')
+    const db = new Database(path)
+    for (const m of migrations.slice(0, 12)) db.exec(m)
+    db.pragma('user_version = 12')
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'alerts_open'").get()).toEqual({ n: 1 })
+    db.close()
+    const store = Store.open(path)
+    try {
+      expect(schemaVersion(store.db)).toBe(latestSchemaVersion)
+      expect(indices(store)).not.toContain('alerts_open')
+      expect(indices(store)).toEqual(
+        expect.arrayContaining(['alerts_at', 'alerts_grid_at', 'alerts_camera_track', 'alerts_camera_at', 'alerts_event', 'sqlite_autoindex_alerts_1'])
+      )
+    } finally {
+      store.close()
+    }
+  })
+
+  it('every query on alerts the app runs still reads an index, none scans the table', () => {
+    const store = Store.open(join(dir, 'gcc.sqlite3'))
+    try {
+      // Named parameters (@lo…) or positional ones (?), each given a value.
+      const plans = recordPlans(store, /FROM alerts/, (sql) =>
+        sql.includes('@') ? [{ lo: 'a', hi: 'b', since: 0, limit: 1 }] : Array<null>((sql.match(/\?/g) ?? []).length).fill(null)
+      )
+      store.alerts.counts('440311', 0)
+      store.alerts.latest(10, '440311')
+      store.alerts.latest(10)
+      store.alerts.views(['a', 'b'])
+      store.alerts.view('a')
+      store.alerts.viewByEvent('e')
+      store.alerts.ingest([]) // prepares the track lookup
+      // A camera's latest alert, for the ring analysis (the empty store has no camera to list).
+      ;(store.rings as unknown as { latestAlert(cameraId: string): unknown }).latestAlert('c')
+      const onAlerts = plans.filter((p) => /\b(alerts|a)\b/.test(p) && !/json_each/.test(p))
+      expect(onAlerts.length).toBeGreaterThanOrEqual(9)
+      expect(onAlerts.filter((p) => !/^SEARCH (alerts|a) USING (COVERING )?INDEX (alerts_|sqlite_autoindex_alerts_1)/.test(p))).toEqual([])
+      expect(onAlerts.filter((p) => /alerts_camera_track|alerts_camera_at|alerts_grid_at/.test(p)).length).toBeGreaterThanOrEqual(4)
     } finally {
       store.close()
     }

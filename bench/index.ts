@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --scale S --runs N --million] [-- --frames N --gl MODE --no-interaction]
  * [-- --count N --publishers N --steps R,R --step-seconds S --batch-ms N --batch-size N]
- * [-- --rate R --seconds S]`: the database benchmark (bench/run.ts), the map's frame-time
- * benchmark (bench/frames.ts), alert ingest through a real Mosquitto (bench/alerts.ts) and
- * alert-to-screen latency in the browser host (bench/latency.ts; frames.ts and latency.ts need the
+ * [-- --rate R --seconds S] [-- --buildings N]`: the database benchmark (bench/run.ts), the map's frame-time
+ * benchmark (bench/frames.ts), alert ingest through a real Mosquitto (bench/alerts.ts),
+ * alert-to-screen latency in the browser host (bench/latency.ts) and a district import of 100,000
+ * buildings (bench/import.ts) (frames.ts and latency.ts need the
  * build that `npm run bench` makes first), each given only its own options. Runs all even if one
  * fails; exits non-zero if any did.
  */
@@ -28,7 +29,8 @@ const { values } = parseArgs({
     'batch-ms': { type: 'string' },
     'batch-size': { type: 'string' },
     rate: { type: 'string' },
-    seconds: { type: 'string' }
+    seconds: { type: 'string' },
+    buildings: { type: 'string' }
   }
 })
 const pick = (keys: readonly (keyof typeof values)[]): string[] =>
@@ -45,7 +47,8 @@ const steps: [string, string[]][] = [
   ['run.ts', pick(['scale', 'runs', 'million'])],
   ['frames.ts', pick(['frames', 'gl', 'no-interaction', 'out'])],
   ['alerts.ts', pick(['count', 'publishers', 'steps', 'step-seconds', 'batch-ms', 'batch-size'])],
-  ['latency.ts', pick(['out', 'rate', 'seconds'])]
+  ['latency.ts', pick(['out', 'rate', 'seconds'])],
+  ['import.ts', pick(['buildings'])]
 ]
 const failed: string[] = []
 for (const [script, args] of steps) {

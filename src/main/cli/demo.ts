@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util'
 import { ConfigError, databasePath, defaultDataDir, resolveConfig } from '../config'
 import { DemoOptionsError } from '../demo/generate'
 import { loadDemoDistrict } from '../demo/load'
-import type { DemoProgress, DemoSummary } from '../demo/options'
+import type { DemoSummary } from '../demo/options'
+import { progressPrinter } from './progressPrinter'
 import { StoreOpenError } from '../store/database'
 import { Store } from '../store/store'
 
@@ -24,30 +25,6 @@ function parseNow(value: string | undefined): number {
   const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value)
   if (!Number.isFinite(t)) throw new ConfigError(`配置无效 / invalid configuration: --now "${value}" is not a time`)
   return t
-}
-
-/** A redrawn bar on a terminal; on a pipe or a log, one line per tenth and per phase. */
-function progressPrinter(stream: NodeJS.WriteStream): { report: (p: DemoProgress) => void; end: () => void } {
-  let lastPhase = ''
-  let lastTenth = -1
-  const tty = stream.isTTY === true
-  return {
-    report(p) {
-      const pct = Math.floor(p.fraction * 100)
-      if (tty) {
-        const width = 30
-        const filled = Math.round(p.fraction * width)
-        stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${p.message}\x1b[K`)
-      } else if (p.phase !== lastPhase || Math.floor(pct / 10) !== lastTenth) {
-        stream.write(`${String(pct).padStart(3)}% ${p.message}\n`)
-      }
-      lastPhase = p.phase
-      lastTenth = Math.floor(pct / 10)
-    },
-    end() {
-      if (tty) stream.write('\n')
-    }
-  }
 }
 
 function formatSummary(s: DemoSummary, file: string): string {

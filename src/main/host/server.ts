@@ -13,6 +13,7 @@ import { answerTileRequest, type TileService } from '../tiles'
 import { isLoopbackHost, tokenMatches } from './accessToken'
 import { securityHeaders } from '@shared/securityHeaders'
 import { BRIEFING_FILES_PATH } from '@shared/briefing/spec'
+import { IMPORT_BASE64_MAX } from '@shared/import/api'
 
 export interface HostOptions {
   core: Core
@@ -109,14 +110,26 @@ export async function startHostServer(o: HostOptions): Promise<HostServer> {
       .send(await readFile(path))
   })
 
-  app.post<{ Params: { method: string } }>(`${HTTP_API_PREFIX}:method`, async (req, reply) => {
-    const result = await o.core.dispatcher.handle(
-      { sessionKey: bearer(req), issuesTokens: true },
-      req.params.method,
-      req.body ?? {}
-    )
+  const call = async (req: FastifyRequest, reply: FastifyReply, method: string): Promise<FastifyReply> => {
+    const result = await o.core.dispatcher.handle({ sessionKey: bearer(req), issuesTokens: true }, method, req.body ?? {})
     return reply.code(result.ok ? 200 : httpStatus[result.error.code]).send(result)
-  })
+  }
+  app.post<{ Params: { method: string } }>(`${HTTP_API_PREFIX}:method`, (req, reply) => call(req, reply, req.params.method))
+  // District imports carry their files as base64 (docs/IMPORT.md): only these two routes take large bodies.
+  for (const method of ['import.preview', 'import.apply'] as const) {
+    app.post(
+      `${HTTP_API_PREFIX}${method}`,
+      {
+        bodyLimit: IMPORT_BASE64_MAX + 1024 * 1024,
+        // Refused before the body is read when no one is signed in (the dispatcher checks the role and audits).
+        onRequest: async (req, reply) => {
+          if (o.core.sessions.operatorId(bearer(req)) === null) return refuse(reply, 'UNAUTHENTICATED', '请先登录 / sign in first')
+          return undefined
+        }
+      },
+      (req, reply) => call(req, reply, method)
+    )
+  }
 
   app.get(WS_EVENTS_PATH, { websocket: true }, (socket) => {
     const send = (event: string, payload: unknown): void => {

@@ -55,11 +55,13 @@ export const apiMethodNames = [
   'briefings.export',
   'briefings.list',
   'briefings.schedule',
-  'briefings.configure'
+  'briefings.configure',
+  'import.preview',
+  'import.apply'
 ] as const
 export type ApiMethodName = (typeof apiMethodNames)[number]
 
-export const apiEventNames = ['status', 'data', 'alerts', 'briefing'] as const
+export const apiEventNames = ['status', 'data', 'alerts', 'briefing', 'import'] as const
 export type ApiEventName = (typeof apiEventNames)[number]
 
 /** Electron IPC channels. */

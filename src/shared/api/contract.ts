@@ -11,6 +11,8 @@ import { brokerSettingsUpdateSchema, type BrokerSettingsInfo } from '../alerts/b
 import type { ApiMethodName } from './channels'
 import { briefingExportInputSchema, type BriefingRecord } from '../briefing/spec'
 import { briefingScheduleSchema, type BriefingScheduleInfo } from '../briefing/schedule'
+import { importInputSchema } from '../import/api'
+import type { ImportPreview, ImportResult } from '../import/report'
 import type { EventCategoryId } from '../domain/categories'
 import { eventCategoryIds } from '../domain/categories'
 import { eventLevels, eventSources, eventStatuses, wallEventActions, type EventSource } from '../domain/event'
@@ -70,6 +72,7 @@ const method =
   })
 
 const none = z.object({}).strict()
+const importAuditTarget = (i: z.output<typeof importInputSchema>): string => `import ${i.id}: ${i.files.map((f) => `${f.kind} ${f.name}`).join(', ')}`.slice(0, 500)
 export const regionCodeSchema = z
   .string()
   .max(32)
@@ -281,7 +284,11 @@ export const apiMethods = {
   /** The scheduled briefings (`<dataDir>/briefings.json`) and the next time one fires. */
   'briefings.schedule': method<BriefingScheduleInfo>()({ input: none, role: null }),
   /** Writes the schedule (the whole of it; omitted fields take their defaults) and reschedules. */
-  'briefings.configure': method<BriefingScheduleInfo>()({ input: briefingScheduleSchema, role: 'admin', audit: true, auditTarget: () => 'briefing schedule' })
+  'briefings.configure': method<BriefingScheduleInfo>()({ input: briefingScheduleSchema, role: 'admin', audit: true, auditTarget: () => 'briefing schedule' }),
+  /** Reads, maps and validates a district's files and reports, writing nothing (docs/IMPORT.md); progress as `import` events. */
+  'import.preview': method<ImportPreview>()({ input: importInputSchema, role: 'admin', audit: true, auditTarget: importAuditTarget }),
+  /** Validates again and replaces the district in one transaction when there is no error; then pushes `data { topics: ['district', …] }`. */
+  'import.apply': method<ImportResult>()({ input: importInputSchema, role: 'admin', audit: true, auditTarget: importAuditTarget })
 } satisfies Record<ApiMethodName, MethodSpec>
 
 export type ApiMethods = typeof apiMethods

@@ -6,6 +6,7 @@ import type { TaskNoReplyMinutes } from '../domain/task'
 import type { BuildingRiskLevel, GridProfile, RegionLevel } from '../domain/region'
 import type { AlertView, IngestStatus } from './alertTypes'
 import type { BriefingProgress } from '../briefing/spec'
+import type { ImportProgress } from '../import/report'
 
 export type * from './alertTypes'
 export type * from './eventTypes'
@@ -115,6 +116,8 @@ export interface ApiEvents {
   alerts: { alerts: AlertView[] }
   /** A briefing export's progress (docs/BRIEFINGS.md). */
   briefing: BriefingProgress
+  /** An import's progress (docs/IMPORT.md), by the id its caller chose. */
+  import: ImportProgress
 }
 
 // ---- The normal-mode wall (issue 3). Every statistic is for one area: the one in the breadcrumb.

@@ -6,6 +6,7 @@ import { briefingHandlers } from './briefings'
 import { disputeHandlers } from './disputes'
 import { eventHandlers } from './events'
 import type { HandlerDeps } from './deps'
+import { importHandlers } from './import'
 import { incidentHandlers } from './incidents'
 import { mapHandlers } from './map'
 import { placeHandlers } from './places'
@@ -32,6 +33,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...alertHandlers(d),
     ...eventHandlers(d),
     ...disputeHandlers(d),
-    ...briefingHandlers(d)
+    ...briefingHandlers(d),
+    ...importHandlers(d)
   }
 }

@@ -510,6 +510,30 @@ const enUS: typeof zhCN = {
     }
   },
   console: {
+    import: {
+      title: 'Import district data',
+      hint: 'Grid boundaries (GeoJSON, DataV form too) and buildings, cameras, staff and grid base data (CSV / XLSX, UTF-8 or GBK). Check first: nothing with an error is written; an import replaces the district as a whole and keeps the old data if it fails.',
+      files: { grids: 'Grid boundaries', buildings: 'Buildings', cameras: 'Cameras', staff: 'Staff', profiles: 'Grid base data' },
+      crs: 'Coordinate system',
+      mappingFile: 'Mapping file (optional)',
+      crsNames: { WGS84: 'WGS-84 (GPS)', CGCS2000: 'CGCS2000', GCJ02: 'GCJ-02 (AMap, Tencent)', BD09: 'BD-09 (Baidu)' },
+      check: 'Check',
+      apply: 'Import (replaces the district)',
+      valid: 'Valid: ready to import',
+      invalid: '{errors} errors: cannot import',
+      warnings: '{count} warnings',
+      counts: { streets: 'Streets', communities: 'Communities', grids: 'Grids', subgrids: 'Sub-grids', buildings: 'Buildings', cameras: 'Cameras', staff: 'Staff', profiles: 'Base data' },
+      issue: { kind: 'Problem', where: 'File · where', message: 'Detail', area: 'Area', location: 'Location' },
+      kinds: { fileError: 'File error', malformedCode: 'Malformed code', duplicateCode: 'Duplicate code', levelMismatch: 'Wrong level', parentMismatch: 'Wrong parent', missingParent: 'Missing parent', districtCount: 'District count', invalidGeometry: 'Invalid geometry', outsideParent: 'Outside its parent', overlap: 'Overlap', gap: 'Gap', missingField: 'Missing field', badValue: 'Bad value', duplicateId: 'Duplicate id', pointInNoGrid: 'Point in no grid', unknownGrid: 'Unknown grid', gridMismatch: 'Grid does not match' },
+      more: '{count} more not listed',
+      records: '{count} records',
+      unmapped: 'not mapped',
+      unchanged: 'Same data as already imported: nothing to do',
+      applied: 'Imported ({ms} ms); every wall has reloaded',
+      refused: 'Not imported: the data has errors',
+      replaces: 'Replaces the district {district} and removes its {events} events and {alerts} alerts',
+      confirm: 'The import replaces the district {district}: its {events} events and {alerts} alerts are removed (operators, the audit log and settings stay). Import?'
+    },
     supervision: {
       title: 'Supervision',
       hint: 'Open events due within this time are warned on every wall’s supervision panel before they are overdue (due soon).',

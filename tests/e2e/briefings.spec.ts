@@ -3,6 +3,7 @@ import { PNG } from 'pngjs'
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test'
 import { encodeBriefingQuery } from '../../src/shared/briefing/query'
 import type { BriefingRecord, BriefingSpec } from '../../src/shared/briefing/spec'
+import { E2E_ADMIN_PASSWORD } from '../../playwright.config'
 import { adminAuth, createOperator, field, signIn } from './support/operators'
 
 /**
@@ -132,6 +133,13 @@ test('one panel exported at 1280×720, and a scheduled briefing that fires and j
   })
   expect((await configured.json()).ok).toBe(true)
   try {
+    // The console's schedule form shows it, and when it fires next.
+    await page.goto('/#/console')
+    await field(page, 'signin-username').fill('admin')
+    await field(page, 'signin-password').fill(E2E_ADMIN_PASSWORD)
+    await page.getByTestId('signin-submit').click()
+    await expect(field(page, 'briefing-schedule-times')).toHaveValue(time)
+    await expect(page.getByTestId('briefing-schedule-next')).toContainText(time)
     await expect
       .poll(
         async () => {

@@ -542,6 +542,16 @@ const enUS: typeof zhCN = {
       save: 'Save',
       saved: 'Saved: due soon within {span}'
     },
+    briefings: {
+      title: 'Scheduled briefings',
+      hint: 'At these times (Shanghai time, e.g. shift changes at 08:00 and 20:00) a briefing of the whole wall is exported to the briefings folder of the data directory and listed in every wall’s history.',
+      enabled: 'On',
+      times: 'Times',
+      saved: 'Briefing schedule saved',
+      next: 'Next: {at}',
+      lastOk: 'last {at} done',
+      lastFailed: 'last {at} failed'
+    },
     tasks: {
       title: 'Task no-reply times',
       hint: 'A dispatched task with no reply after this long is highlighted in red on every wall’s Tasks panel; graver incidents get shorter times.',

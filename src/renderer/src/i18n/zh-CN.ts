@@ -521,6 +521,16 @@ const zhCN = {
       save: '保存',
       saved: '已保存：临期预警 {span}'
     },
+    briefings: {
+      title: '定时简报',
+      hint: '在设定时刻（上海时间，如交接班 08:00、20:00）自动导出整屏简报到数据目录的 briefings 文件夹，并列入各大屏的简报记录。',
+      enabled: '启用',
+      times: '时刻',
+      saved: '已保存定时简报设置',
+      next: '下次：{at}',
+      lastOk: '上次 {at} 成功',
+      lastFailed: '上次 {at} 失败'
+    },
     tasks: {
       title: '任务超时设置',
       hint: '应急派发的任务超过该时长仍无回复，各大屏“任务调度”面板标红提示；事件等级越高，时限越短。',

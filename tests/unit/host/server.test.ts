@@ -1,43 +1,26 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { databasePath, resolveConfig } from '../../../src/main/config'
 import { startHostServer, type HostServer } from '../../../src/main/host/server'
-import { startCore, type Core } from '../../../src/main/services/core'
-import { Store } from '../../../src/main/store/store'
-import { loadMiniDistrict } from '../../support/miniDistrict'
-import { tempDir } from '../../support/tempDir'
+import type { Core } from '../../../src/main/services/core'
+import { startTestCore } from '../../support/hostCore'
 
 const ACCESS = 'test-access-token-0123456789'
 
 describe('browser host over HTTP and WebSocket', () => {
+  let host: Awaited<ReturnType<typeof startTestCore>>
   let core: Core
   let server: HostServer
   let rendererDir: string
-  let cleanup: () => void
 
   beforeAll(async () => {
-    const data = tempDir()
-    const renderer = tempDir()
-    rendererDir = renderer.dir
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>wall</title>')
-    // A small district, so start-up does not generate the demo.
-    const seeded = Store.open(databasePath(data.dir))
-    loadMiniDistrict(seeded, Date.now())
-    seeded.close()
-    const config = resolveConfig([], { GCC_ADMIN_PASSWORD: 'admin-password-for-tests' })
-    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {}, alerts: false })
+    host = await startTestCore()
+    core = host.core
+    rendererDir = host.rendererDir
     server = await startHostServer({ core, rendererDir, host: '127.0.0.1', port: 0, accessToken: ACCESS, log: () => {} })
-    cleanup = () => {
-      data.remove()
-      renderer.remove()
-    }
   })
   afterAll(async () => {
     await server.close()
-    await core.stop()
-    cleanup()
+    await host.remove()
   })
 
   const call = async (method: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> => {

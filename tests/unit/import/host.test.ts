@@ -1,14 +1,8 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { databasePath, resolveConfig } from '../../../src/main/config'
 import { startHostServer, type HostServer } from '../../../src/main/host/server'
-import { startCore, type Core } from '../../../src/main/services/core'
-import { Store } from '../../../src/main/store/store'
-import { loadMiniDistrict } from '../../support/miniDistrict'
-import { tempDir } from '../../support/tempDir'
 import { exampleFiles, mapping, replaceFile, utf8 } from './files'
 import { buildingsCsv } from './fixtures/district'
+import { startTestCore } from '../../support/hostCore'
 
 /** The example's buildings repeated under new ids until the file is well over the host's 64 KB default body limit. */
 function bigBuildingsCsv(): string {
@@ -19,29 +13,16 @@ function bigBuildingsCsv(): string {
 }
 
 describe('the import routes of the browser host', () => {
-  let core: Core
+  let host: Awaited<ReturnType<typeof startTestCore>>
   let server: HostServer
-  let cleanup: () => void
 
   beforeAll(async () => {
-    const data = tempDir()
-    const renderer = tempDir()
-    writeFileSync(join(renderer.dir, 'index.html'), '<!doctype html><title>wall</title>')
-    const seeded = Store.open(databasePath(data.dir))
-    loadMiniDistrict(seeded, Date.now())
-    seeded.close()
-    const config = resolveConfig([], { GCC_ADMIN_PASSWORD: 'admin-password-for-tests' })
-    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {}, alerts: false })
-    server = await startHostServer({ core, rendererDir: renderer.dir, host: '127.0.0.1', port: 0, accessToken: null, log: () => {} })
-    cleanup = () => {
-      data.remove()
-      renderer.remove()
-    }
+    host = await startTestCore()
+    server = await startHostServer({ core: host.core, rendererDir: host.rendererDir, host: '127.0.0.1', port: 0, accessToken: null, log: () => {} })
   })
   afterAll(async () => {
     await server.close()
-    await core.stop()
-    cleanup()
+    await host.remove()
   })
 
   const post = async (method: string, body: unknown, token?: string): Promise<{ status: number; json: any }> => {

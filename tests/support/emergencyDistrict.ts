@@ -1,8 +1,10 @@
 import type { Camera } from '@shared/domain/camera'
 import type { Shelter, SupplyPoint } from '@shared/domain/emergencyResources'
+import { ancestorCode } from '@shared/domain/gridCode'
 import type { Staff } from '@shared/domain/people'
 import type { Building } from '@shared/domain/region'
 import { EARTH_RADIUS_M } from '@shared/domain/ringGeometry'
+import type { RoutedAlert } from '../../src/main/alerts/types'
 import type { Store } from '../../src/main/store/store'
 import { loadMiniDistrict } from './miniDistrict'
 
@@ -57,12 +59,8 @@ export function loadEmergencyDistrict(store: Store, now: number): void {
     { buildingId: 'B4', residents: 500, elderlyAlone: 5, disabled: 9, underCare: 2 }
   ])
   store.cameras.insertMany([camera('C1', near(0, 200), true), camera('C2', near(1500, 0), false), camera('C3', near(3500, 0), true)])
-  const alert = store.db.prepare(
-    "INSERT INTO alerts (id, camera_id, type, score, at, lon, lat, grid_code, status) VALUES (?, ?, 'fireSmoke', 0.9, ?, ?, ?, ?, 'new')"
-  )
   const c1 = near(0, 200)
-  alert.run('A1', 'C1', now - 2 * 3_600_000, c1.lon, c1.lat, G1)
-  alert.run('A2', 'C1', now - 3_600_000, c1.lon, c1.lat, G1)
+  store.alerts.ingest([fireAlert('A1', 'C1', now - 2 * 3_600_000, c1), fireAlert('A2', 'C1', now - 3_600_000, c1)])
   store.staff.insertMany([
     staff('V1', 'vanguardTeam', 'onDuty', near(400, 0)),
     staff('V2', 'vanguardTeam', 'offDuty', near(100, 0)),
@@ -79,4 +77,25 @@ export function loadEmergencyDistrict(store: Store, now: number): void {
   const supplies = { tents: 10, foldingBeds: 20, quilts: 50, drinkingWater: 100, instantFood: 100, sandbags: 1000, pumps: 2, lifeJackets: 10, generators: 1 }
   const points: SupplyPoint[] = [{ id: 'SP1', name: '一社区应急物资储备点', gridCode: G2, ...near(0, 2500), supplies }]
   store.resources.insertSupplyPoints(points)
+}
+
+/** A new smoke-and-fire alert of a camera at a spot of G1, as the ingest stores it (the pipeline is tested elsewhere). */
+export function fireAlert(id: string, cameraId: string, at: number, spot: { lon: number; lat: number }): RoutedAlert {
+  return {
+    id,
+    cameraId,
+    at,
+    ...spot,
+    format: 'native',
+    type: 'fireSmoke',
+    score: 0.9,
+    position: null,
+    snapshotUrl: null,
+    zone: null,
+    trackId: null,
+    ended: false,
+    gridCode: G1,
+    communityCode: ancestorCode(G1, 'community'),
+    streetCode: ancestorCode(G1, 'street')
+  }
 }

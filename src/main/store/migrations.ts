@@ -582,6 +582,25 @@ export const migrations: readonly string[] = [
      write into it. */
   `
   DROP INDEX alerts_open;
+  `,
+  /* 14: alert ingest throughput (docs/ALERTS.md "Throughput"): the rings' latest alert of a camera
+     is read from camera_latest_alert, kept by the ingest once per camera per batch (AlertRepository,
+     the only writer of alerts), instead of alerts_camera_at, an index entry per alert at a random
+     place. The latest alert is the one seen last (last_seen_at only grows; an alert's at can move
+     earlier), on a tie the greater id. A trigger per alert row cost more than the index. */
+  `
+  CREATE TABLE camera_latest_alert (
+    camera_id TEXT PRIMARY KEY,
+    alert_id TEXT NOT NULL,
+    seen_at INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO camera_latest_alert (camera_id, alert_id, seen_at)
+    SELECT camera_id, id, last_seen_at FROM (
+      SELECT camera_id, id, last_seen_at,
+             row_number() OVER (PARTITION BY camera_id ORDER BY last_seen_at DESC, id DESC) AS n
+      FROM alerts)
+    WHERE n = 1;
+  DROP INDEX alerts_camera_at;
   `
 ]
 

@@ -79,7 +79,7 @@ export class Store {
     this.transaction(() => {
       // The analysis windows first (derived, made again on the next read), so no event delete or insert has to keep them.
       for (const t of ['analysis_window_since', 'analysis_cells', 'analysis_hours']) this.db.exec(`DELETE FROM ${t}`)
-      for (const t of ['alerts', 'event_messages', 'event_transitions', 'events', 'staff', 'cameras', 'building_people', 'shelters', 'supply_points', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
+      for (const t of ['camera_latest_alert', 'alerts', 'event_messages', 'event_transitions', 'events', 'staff', 'cameras', 'building_people', 'shelters', 'supply_points', 'buildings']) this.db.exec(`DELETE FROM ${t}`)
       // Children before parents (parent_code is a foreign key): deepest level first.
       const deleteLevel = this.db.prepare('DELETE FROM regions WHERE level = ?')
       for (const level of [...regionLevels].reverse()) deleteLevel.run(level)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TRACK_GAP_MS } from '../../../src/main/store/repositories/alerts'
 import type { Store } from '../../../src/main/store/store'
@@ -73,5 +74,35 @@ describe('alert ingest on a real SQLite file', () => {
     // The next batch sees the store as committed.
     const views = store.transaction(() => store.alerts.ingestViews([sighting('GONE', NOW, { trackId: 'K2' })]))
     expect(views).toEqual(store.alerts.views(['GONE']))
+  })
+
+  it("keeps each camera's latest alert, the one seen last, whatever order sightings and batches come in", () => {
+    // The rings read it from camera_latest_alert (kept by triggers); the oracle asks alerts itself.
+    const oracle = store.db.prepare<[string], { id: string; seen: number }>(
+      'SELECT id, last_seen_at AS seen FROM alerts WHERE camera_id = ? ORDER BY last_seen_at DESC, id DESC LIMIT 1'
+    )
+    const kept = store.db.prepare<[string], { id: string; seen: number }>('SELECT alert_id AS id, seen_at AS seen FROM camera_latest_alert WHERE camera_id = ?')
+    const sightings = fc.array(
+      fc.record({
+        id: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+        offset: fc.integer({ min: -20 * MIN, max: 20 * MIN }),
+        trackId: fc.constantFrom(null, 'T1', 'T2')
+      }),
+      { maxLength: 30 }
+    )
+    fc.assert(
+      fc.property(sightings, fc.integer({ min: 1, max: 8 }), (list, batchSize) => {
+        store.db.exec('SAVEPOINT run')
+        try {
+          // An id belongs to one camera, as a camera's message ids do.
+          const batch = list.map((s) => sighting(s.id, NOW + s.offset, { camera: s.id < 'C' ? 1 : 2, trackId: s.trackId }))
+          for (let i = 0; i < batch.length; i += batchSize) store.transaction(() => store.alerts.ingestViews(batch.slice(i, i + batchSize)))
+          for (const camera of ['CAM-1', 'CAM-2']) expect(kept.get(camera) ?? null).toEqual(oracle.get(camera) ?? null)
+        } finally {
+          store.db.exec('ROLLBACK TO run; RELEASE run')
+        }
+      }),
+      { numRuns: 300 }
+    )
   })
 })

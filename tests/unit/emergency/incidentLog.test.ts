@@ -13,7 +13,7 @@ import { createHandlers } from '../../../src/main/services/handlers/index'
 import { SessionRegistry } from '../../../src/main/services/sessions'
 import type { Store } from '../../../src/main/store/store'
 import { TaskInbox } from '../../../src/main/tasks/inbox'
-import { G1, loadEmergencyDistrict, near, P } from '../../support/emergencyDistrict'
+import { fireAlert, G1, loadEmergencyDistrict, near, P } from '../../support/emergencyDistrict'
 import { makeEvent } from '../../support/eventsApi'
 import { tempStore } from '../../support/tempStore'
 
@@ -67,12 +67,14 @@ describe('the incident log', () => {
       out: near(0, 3100), // beyond the outer ring, inside its lon/lat box's corner band
       corner: near(2200, 2200) // 3,111 m: in the box, outside the circle
     }
-    insertAlert(store, 'X-in0', 'C1', NOW + MIN, spots.in0)
-    insertAlert(store, 'X-in1', 'C1', NOW + 2 * MIN, spots.in1)
-    insertAlert(store, 'X-in2', 'C3', NOW + 3 * MIN, spots.in2)
-    insertAlert(store, 'X-out', 'C3', NOW + 4 * MIN, spots.out)
-    insertAlert(store, 'X-corner', 'C3', NOW + 5 * MIN, spots.corner)
-    insertAlert(store, 'X-before', 'C1', NOW - 1, spots.in0) // before the start
+    store.alerts.ingest([
+      fireAlert('X-in0', 'C1', NOW + MIN, spots.in0),
+      fireAlert('X-in1', 'C1', NOW + 2 * MIN, spots.in1),
+      fireAlert('X-in2', 'C3', NOW + 3 * MIN, spots.in2),
+      fireAlert('X-out', 'C3', NOW + 4 * MIN, spots.out),
+      fireAlert('X-corner', 'C3', NOW + 5 * MIN, spots.corner),
+      fireAlert('X-before', 'C1', NOW - 1, spots.in0) // before the start
+    ])
     expect(haversineM(P[0], P[1], spots.corner.lon, spots.corner.lat)).toBeGreaterThan(3000)
 
     const log = await current()
@@ -93,7 +95,7 @@ describe('the incident log', () => {
     // After the end, alerts no longer join the (ended) incident's log.
     now = NOW + 10 * MIN
     await call('mode.leave', { summary: '明火扑灭' })
-    insertAlert(store, 'X-after', 'C1', NOW + 11 * MIN, spots.in0)
+    store.alerts.ingest([fireAlert('X-after', 'C1', NOW + 11 * MIN, spots.in0)])
     const ended = store.incidents.timeline(store.incidents.get(incident!.id)!, 100)
     expect(ended.entries.map((e) => e.id.startsWith('alert:') ? e.id : e.kind)).toEqual(['ended', 'alert:X-in2', 'alert:X-in1', 'alert:X-in0', 'started'])
     expect(ended.total).toBe(5)
@@ -143,10 +145,3 @@ describe('the incident log', () => {
     ])
   })
 })
-
-/** Inserts a camera alert at a spot and time (the ingest pipeline is tested elsewhere). */
-function insertAlert(store: Store, id: string, cameraId: string, at: number, spot: { lon: number; lat: number }): void {
-  store.db
-    .prepare("INSERT INTO alerts (id, camera_id, type, score, at, lon, lat, grid_code, status) VALUES (?, ?, 'fireSmoke', 0.9, ?, ?, ?, ?, 'new')")
-    .run(id, cameraId, at, spot.lon, spot.lat, G1)
-}

@@ -30,9 +30,13 @@ interface IngestStatements {
   upsert: Statement<UpsertParams>
   sameTrack: Statement<[string, string, number], [string, number]>
   lastRowid: Statement<[], number>
+  latestOfCamera: Statement<[string, string, number]>
   cameraNames: Statement<[string], [string, string]>
   gridNames: Statement<[string], [string, string]>
 }
+
+/** SQLite's order of two texts (their UTF-8 bytes), which JavaScript's differs from past U+FFFF. */
+const byteOrder = (x: string, y: string): number => Buffer.compare(Buffer.from(x), Buffer.from(y))
 
 /** Camera AI alerts, routed to the grid that contains them, and the messages refused on the way. */
 export class AlertRepository {
@@ -68,6 +72,12 @@ export class AlertRepository {
         )
         .raw(),
       lastRowid: this.db.prepare<[], number>('SELECT last_insert_rowid()').pluck(),
+      // A camera's latest alert (for the rings), once per camera per batch rather than an index entry per alert.
+      latestOfCamera: this.db.prepare<[string, string, number]>(
+        `INSERT INTO camera_latest_alert (camera_id, alert_id, seen_at) VALUES (?, ?, ?)
+         ON CONFLICT DO UPDATE SET alert_id = excluded.alert_id, seen_at = excluded.seen_at
+         WHERE (excluded.seen_at, excluded.alert_id) > (seen_at, alert_id)`
+      ),
       // The batch's camera and grid names, ids given as one JSON array.
       cameraNames: names('SELECT id, name FROM cameras WHERE id IN (SELECT value FROM json_each(?))'),
       gridNames: names('SELECT code, name FROM regions WHERE code IN (SELECT value FROM json_each(?))')
@@ -113,8 +123,11 @@ export class AlertRepository {
    * for an update: it is read back, which is only slower).
    */
   private store(batch: readonly RoutedAlert[]): Map<string, RoutedAlert | null> {
-    const { upsert, sameTrack, lastRowid } = this.prepareIngest()
+    const { upsert, sameTrack, lastRowid, latestOfCamera } = this.prepareIngest()
     const stored = new Map<string, RoutedAlert | null>()
+    // Per camera, the sighting seen last and the alert it went to: that alert's last_seen_at is
+    // now at least this, and any greater value it has was offered by an earlier batch.
+    const latest = new Map<string, { at: number; id: string }>()
     let rowid: number | bigint | undefined = lastRowid.get()
     for (const a of batch) {
       let id = a.id
@@ -149,7 +162,14 @@ export class AlertRepository {
       const inserted = lastInsertRowid !== rowid && id === a.id && !stored.has(id)
       rowid = lastInsertRowid
       stored.set(id, inserted ? a : null)
+      const seen = latest.get(a.cameraId)
+      if (seen === undefined) latest.set(a.cameraId, { at: a.at, id })
+      else if (a.at > seen.at || (a.at === seen.at && byteOrder(id, seen.id) > 0)) {
+        seen.at = a.at
+        seen.id = id
+      }
     }
+    for (const [cameraId, { at, id }] of latest) latestOfCamera.run(cameraId, id, at)
     return stored
   }
 

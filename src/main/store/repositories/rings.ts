@@ -135,7 +135,8 @@ export class RingRepository {
     return (
       this.db
         .prepare<[string], { id: string; type: string; at: number; status: AlertStatus }>(
-          'SELECT id, type, at, status FROM alerts WHERE camera_id = ? ORDER BY at DESC, id DESC LIMIT 1'
+          `SELECT a.id, a.type, a.at, a.status FROM camera_latest_alert l JOIN alerts a ON a.id = l.alert_id
+           WHERE l.camera_id = ?`
         )
         .get(cameraId) ?? null
     )

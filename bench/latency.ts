@@ -12,7 +12,9 @@
  * online camera each, no position: at the camera) at `rate` per second for `seconds`, noting the
  * time of each PUBLISH. Latency = first in the DOM − published; the figures p50 / p95 / max, the
  * same at the painting frame, and how many of the published alerts reached the feed (all should:
- * the feed shows the newest 200 of the district, and the alerts' time is their publication).
+ * the feed lists the newest 50 rows, and the alerts' time is their publication; an alert that
+ * reached the browser with or after 50 newer ones, when the host or the page fell behind, could
+ * not be listed, and counts as shown at the render that took its push in: supersededInFeed).
  * Target (the issue): p95 ≤ 300 ms.
  *
  * Also printed, to tell where the time goes: when each alert's push frame reached the browser
@@ -100,6 +102,41 @@ function observeFeed(page: Page): Promise<void> {
   })
 }
 
+/**
+ * Alerts missing from the feed's DOM that could not be in it: the feed lists the newest `feedRows`,
+ * and when the page took such an alert in, at least that many above it (newer, or as new with a
+ * smaller id) were already listed (the page or the host had fallen behind and a burst came in at
+ * once, or more alerts than that share its millisecond); it is in the wall's window and
+ * on the map, and in SQLite. Counted conservatively: the newer rows listed by the first render at
+ * or after the page received it (its own render cannot be earlier). Each counts as shown at the
+ * first render of an alert the page received after it (its own render cannot be later).
+ */
+function supersededInFeed(
+  missed: readonly string[],
+  feedRows: number,
+  received: Readonly<Record<string, number>>,
+  sentTime: ReadonlyMap<string, number>,
+  stamps: Readonly<Record<string, [number, number]>>
+): { superseded: number; shownAt: Map<string, number> } {
+  const listed = Object.entries(stamps).map(([id, [t]]) => ({ id, t, time: sentTime.get(id) ?? -Infinity, received: received[id] ?? -Infinity }))
+  const shownAt = new Map<string, number>()
+  for (const id of missed) {
+    const got = received[id]
+    const time = sentTime.get(id)
+    if (got === undefined || time === undefined) continue
+    let firstRender = Infinity
+    let laterRender = Infinity
+    for (const r of listed) {
+      if (r.t >= got) firstRender = Math.min(firstRender, r.t)
+      if (r.received >= got) laterRender = Math.min(laterRender, r.t)
+    }
+    // Above it in the feed: newer, or as new and a smaller id (the feed's order, stores/alerts.ts).
+    const newer = listed.filter((r) => (r.time > time || (r.time === time && r.id < id)) && r.t <= firstRender).length
+    if (newer >= feedRows && Number.isFinite(laterRender)) shownAt.set(id, laterRender)
+  }
+  return { superseded: shownAt.size, shownAt }
+}
+
 function publisherClient(url: string): Promise<MqttClient> {
   return new Promise((resolve, reject) => {
     const c = connect(url, { clientId: `gcc-bench-latency-${process.pid}`, clean: true, protocolVersion: 4, reconnectPeriod: 0 })
@@ -150,12 +187,28 @@ async function main(): Promise<void> {
     await page.addInitScript(() => {
       const g = globalThis as unknown as {
         __gccLong: number[]
+        __gccReceived: Record<string, number>
         PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: { type: string }): void }
+        WebSocket: new (...args: unknown[]) => { addEventListener(type: 'message', cb: (e: { data: unknown }) => void): void }
+        performance: { timeOrigin: number; now(): number }
       }
       g.__gccLong = []
       new g.PerformanceObserver((list) => {
         for (const e of list.getEntries()) g.__gccLong.push(e.duration)
       }).observe({ type: 'longtask' })
+      // When the page's main thread took each alert's push in (the app's listener runs next).
+      const received: Record<string, number> = (g.__gccReceived = {})
+      const Native = g.WebSocket
+      g.WebSocket = class extends Native {
+        constructor(...args: unknown[]) {
+          super(...args)
+          this.addEventListener('message', (e) => {
+            if (typeof e.data !== 'string' || !e.data.includes('lat-')) return
+            const t = g.performance.timeOrigin + g.performance.now()
+            for (const m of e.data.matchAll(/"id":"(lat-[^"]+)"/g)) received[m[1]!] ??= t
+          })
+        }
+      }
     })
     await page.goto(url)
     await page.locator('[data-testid="panel-alerts"][data-ready="true"]').waitFor({ timeout: 120_000 })
@@ -166,10 +219,14 @@ async function main(): Promise<void> {
     const runId = Date.now().toString(36)
     let seq = 0
     const published = new Map<string, number>()
+    /** Each alert's time as sent (the feed's order). */
+    const sentTime = new Map<string, number>()
     const send = (id: string): Promise<void> => {
       const camera = cameras[seq % cameras.length * 7919 % cameras.length]!
-      const payload = JSON.stringify({ schemaVersion: 1, id, cameraId: camera, type: 'intrusion', score: 0.8, time: Date.now(), trackId: null })
+      const time = Date.now()
+      const payload = JSON.stringify({ schemaVersion: 1, id, cameraId: camera, type: 'intrusion', score: 0.8, time, trackId: null })
       published.set(id, clock())
+      sentTime.set(id, time)
       return new Promise((res, rej) => c.publish(`alerts/${camera}`, payload, { qos: 1 }, (err) => (err ? rej(err) : res())))
     }
     const seen = (): Promise<Record<string, [number, number]>> => page.evaluate(() => (globalThis as unknown as { __gccSeen: Record<string, [number, number]> }).__gccSeen)
@@ -185,6 +242,7 @@ async function main(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 1000))
     published.clear()
+    sentTime.clear()
     const longBefore = await page.evaluate(() => (globalThis as unknown as { __gccLong: number[] }).__gccLong.length)
 
     const cdp = process.env['GCC_LATENCY_PROFILE'] ? await page.context().newCDPSession(page) : null
@@ -223,19 +281,28 @@ async function main(): Promise<void> {
     await Promise.all(acks)
     await new Promise((r) => setTimeout(r, 2000))
     const stamps = await seen()
+    const received = await page.evaluate(() => (globalThis as unknown as { __gccReceived: Record<string, number> }).__gccReceived)
+    // How many rows the feed lists (its DOM holds the newest that many).
+    const feedRows = await page.locator('[data-testid="panel-alerts"] [data-testid="alert-row"]').count()
     const long = (await page.evaluate(() => (globalThis as unknown as { __gccLong: number[] }).__gccLong)).slice(longBefore)
 
     const dom: number[] = []
     const frame: number[] = []
     const ws: number[] = []
+    const missed: string[] = []
     for (const [id, at] of published) {
       const w = wsAt.get(id)
       if (w !== undefined) ws.push(w - at)
       const s = stamps[id]
-      if (!s) continue
+      if (!s) {
+        missed.push(id)
+        continue
+      }
       dom.push(s[0] - at)
       if (Number.isFinite(s[1])) frame.push(s[1] - at)
     }
+    const { superseded, shownAt } = supersededInFeed(missed, feedRows, received, sentTime, stamps)
+    for (const [id, t] of shownAt) dom.push(t - published.get(id)!)
     ws.sort((a, b) => a - b)
     dom.sort((a, b) => a - b)
     frame.sort((a, b) => a - b)
@@ -248,7 +315,12 @@ async function main(): Promise<void> {
     console.log(`${'pushed to the browser (WebSocket)'.padEnd(34)} ${ms(percentile(ws, 0.5)).padStart(8)} ${ms(percentile(ws, 0.95)).padStart(8)} ${ms(ws.at(-1) ?? NaN).padStart(8)}  (${ws.length} of ${total})`)
     const busy = long.reduce((a, b) => a + b, 0)
     console.log(`page main thread: ${long.length} long tasks (> 50 ms), ${ms(busy)} in all (${((busy / 1000 / (elapsed + 2)) * 100).toFixed(0)} % of the run), longest ${ms(Math.max(0, ...long))}`)
-    console.log(`reached the feed: ${dom.length} of ${total} ${dom.length === total ? '✓' : '✗'}`)
+    console.log(
+      `reached the feed: ${dom.length} of ${total} ${dom.length === total ? '✓' : '✗'}` +
+        (superseded > 0
+          ? `, ${superseded} of them below ${feedRows} newer ones when they arrived (the feed lists ${feedRows}; counted as shown at the render that took them in)`
+          : '')
+    )
     console.log(ok ? '\nalert-to-screen latency meets its target' : '\nalert-to-screen latency MISSES its target')
     if (!ok) process.exitCode = 1
   } finally {
@@ -266,3 +338,4 @@ try {
   console.error(`bench/latency: FAILED: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1
 }
+

@@ -233,3 +233,30 @@ test('a Frigate new / update / end sequence is one alert on the wall', async ({ 
     .toMatchObject({ format: 'frigate', cameraId: 'CAM000001', messages: 3, ended: true })
   await expect(feed.locator(`[data-testid="alert-row"][data-alert-id="${id}"]`)).toHaveCount(1)
 })
+
+test('in a burst the feed updates in place, every alert listed, and animates again once it is calm', async ({ page, request }) => {
+  const feed = await openWall(page)
+  const list = feed.getByTestId('alert-feed')
+  await expect(list).toHaveAttribute('data-flooded', 'false')
+  const status = (await (await request.post('/api/system.status', { data: {} })).json()).value
+  const cameras = (await (await request.post('/api/map.cameras', { data: {} })).json()).value as { id: string; online: boolean }[]
+  const camera = cameras.find((c) => c.online)!
+  const client = await connectAsync(`mqtt://${status.ingest.broker.url}`, { clientId: `e2e-burst-${Date.now()}` })
+  const ids: string[] = []
+  try {
+    // Eight alerts 150 ms apart: more updates than the animations can show (feedPace.ts).
+    for (let i = 0; i < 8; i++) {
+      const id = `e2e-burst-${Date.now()}-${i}`
+      ids.push(id)
+      const payload = { schemaVersion: 1, id, cameraId: camera.id, type: 'intrusion', score: 0.8, time: Date.now() }
+      await client.publishAsync(`alerts/${camera.id}`, JSON.stringify(payload), { qos: 1 })
+      await page.waitForTimeout(150)
+    }
+  } finally {
+    await client.endAsync()
+  }
+  await expect(list).toHaveAttribute('data-flooded', 'true')
+  for (const id of ids) await expect(feed.locator(`[data-testid="alert-row"][data-alert-id="${id}"]`)).toHaveCount(1)
+  await expect(list).toHaveAttribute('data-flooded', 'false', { timeout: 10_000 })
+  for (const id of ids) await expect(feed.locator(`[data-testid="alert-row"][data-alert-id="${id}"]`)).toHaveCount(1)
+})

@@ -2,6 +2,12 @@ import type { AlertView } from '@shared/api/alertTypes'
 import { isHighSeverity, type AlertStatus, type AlertType } from '@shared/domain/alert'
 import { shanghaiParts } from '@shared/time'
 
+/**
+ * Rows of the feed in the DOM: more than the panel shows on any wall, far fewer than the store's
+ * window (the map's alerts). Each row costs layout on every arrival while the list animates.
+ */
+export const FEED_ROWS = 50
+
 /** What a feed row shows, computed from an alert without a DOM (unit-tested). */
 export interface AlertRow {
   id: string

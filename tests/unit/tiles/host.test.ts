@@ -1,51 +1,36 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { databasePath, resolveConfig } from '../../../src/main/config'
 import { startHostServer, type HostServer } from '../../../src/main/host/server'
-import { startCore, type Core } from '../../../src/main/services/core'
-import { Store } from '../../../src/main/store/store'
 import { createTileService, type TileService } from '../../../src/main/tiles/service'
-import { loadMiniDistrict } from '../../support/miniDistrict'
-import { tempDir } from '../../support/tempDir'
+import { startTestCore } from '../../support/hostCore'
 import { jpeg, png, writeMbtiles } from './fixtures'
 
 describe('GET /tiles/:z/:x/:y on the browser host', () => {
-  let core: Core
   let server: HostServer
   let bare: HostServer
   let tiles: TileService
-  let cleanup: () => void
+  let remove: () => Promise<void>
 
   beforeAll(async () => {
-    const data = tempDir()
-    const renderer = tempDir()
-    writeFileSync(join(renderer.dir, 'index.html'), '<!doctype html><title>wall</title>')
-    const seeded = Store.open(databasePath(data.dir))
-    loadMiniDistrict(seeded, Date.now())
-    seeded.close()
-    writeMbtiles(join(data.dir, 'district.mbtiles'), { format: 'png', minzoom: '0', maxzoom: '4' }, [
+    const test = await startTestCore()
+    remove = test.remove
+    writeMbtiles(join(test.dataDir, 'district.mbtiles'), { format: 'png', minzoom: '0', maxzoom: '4' }, [
       { z: 2, x: 1, y: 1, data: png('z2') },
       { z: 4, x: 13, y: 6, data: jpeg('z4') }
     ])
-    writeFileSync(join(data.dir, 'basemap.json'), JSON.stringify({ kind: 'mbtiles', path: 'district.mbtiles', name: '离线底图' }))
-    tiles = createTileService({ dataDir: data.dir, env: {}, log: () => {} })
-    const config = resolveConfig([], { GCC_ADMIN_PASSWORD: 'admin-password-for-tests' })
-    core = await startCore({ config, dataDir: data.dir, runtime: 'browser', version: 'test', log: () => {}, alerts: false })
+    writeFileSync(join(test.dataDir, 'basemap.json'), JSON.stringify({ kind: 'mbtiles', path: 'district.mbtiles', name: '离线底图' }))
+    tiles = createTileService({ dataDir: test.dataDir, env: {}, log: () => {} })
+    const { core, rendererDir } = test
     // An access token is set: it guards /api only; tiles are public like the renderer files.
-    server = await startHostServer({ core, rendererDir: renderer.dir, host: '127.0.0.1', port: 0, accessToken: 'test-access-token-0123456789', log: () => {}, tiles })
-    bare = await startHostServer({ core, rendererDir: renderer.dir, host: '127.0.0.1', port: 0, accessToken: null, log: () => {} })
-    cleanup = () => {
-      data.remove()
-      renderer.remove()
-    }
+    server = await startHostServer({ core, rendererDir, host: '127.0.0.1', port: 0, accessToken: 'test-access-token-0123456789', log: () => {}, tiles })
+    bare = await startHostServer({ core, rendererDir, host: '127.0.0.1', port: 0, accessToken: null, log: () => {} })
   })
   afterAll(async () => {
     await server.close()
     await bare.close()
     tiles.close()
-    await core.stop()
-    cleanup()
+    await remove()
   })
 
   it('serves present tiles with their bytes, content type and the security headers', async () => {

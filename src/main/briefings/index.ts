@@ -37,6 +37,7 @@ export interface BriefingsOptions {
 
 /** The briefing service and, when the runtime can render, its schedule (started here). */
 export function startBriefings(o: BriefingsOptions): Briefings {
+  // The service reads the retention from the schedule (called only after both exist), which exports through the service.
   const service = new BriefingService({
     dataDir: o.dataDir,
     capturer: o.capture?.capturer ?? null,
@@ -44,23 +45,28 @@ export function startBriefings(o: BriefingsOptions): Briefings {
     progress: o.progress,
     areaExists: o.areaExists,
     log: o.log,
-    now: o.now
+    now: o.now,
+    keepDays: (): number => schedule.keepDays()
   })
-  const scheduler = new BriefingScheduler({
+  const schedule = new BriefingScheduler({
     dataDir: o.dataDir,
     exportBriefing: (request) => service.export(request, null, true),
     districtCode: o.districtCode,
     ran: o.recordRun,
+    configured: () => service.prune(),
     log: o.log,
     now: o.now,
     ...(o.setTimer ? { setTimer: o.setTimer } : {})
   })
-  if (o.capture) scheduler.start()
+  if (o.capture) {
+    schedule.start()
+    service.prune()
+  }
   return {
     service,
-    scheduler,
+    scheduler: schedule,
     async stop() {
-      const scheduleStopped = scheduler.stop()
+      const scheduleStopped = schedule.stop()
       await service.close()
       await scheduleStopped
     }

@@ -33,6 +33,8 @@ export interface BriefingSchedulerDeps {
   districtCode: () => string | null
   /** A finished run, for the audit log. */
   ran?: (run: ScheduledRun) => void
+  /** After configure() saved a new schedule (its keepDays may remove old briefings now). */
+  configured?: () => void
   log: (line: string) => void
   now: () => number
   setTimer?: SetTimer
@@ -85,7 +87,13 @@ export class BriefingScheduler {
     this.loaded = { config, path: this.loaded.path, error: null }
     this.d.log(`[briefings] schedule ${config.enabled ? `at ${config.times.join(', ') || '(no times)'}` : 'disabled'} (Asia/Shanghai)`)
     this.arm()
+    this.d.configured?.()
     return this.info()
+  }
+
+  /** How many days exported briefings are kept: 0 (all) while the file is refused, as nothing is in force then. */
+  keepDays(): number {
+    return this.loaded.error ? 0 : this.loaded.config.keepDays
   }
 
   /** Cancels the timer and waits for a run in progress. */

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ApiError } from '@shared/api/errors'
 import { briefingStem, isBriefingFileName, uniqueBriefingStem } from '@shared/briefing/fileName'
 import { encodeBriefingQuery } from '@shared/briefing/query'
+import { DAY_MS } from '@shared/time'
 import {
   briefingExportInputSchema,
   briefingSpecSchema,
@@ -33,6 +34,8 @@ export interface BriefingServiceOptions {
   areaExists: (code: string) => boolean
   log: (line: string) => void
   now: () => number
+  /** Briefings older than this many days are removed after each export and by prune(); 0 keeps all. */
+  keepDays?: () => number
 }
 
 /**
@@ -90,20 +93,33 @@ export class BriefingService {
 
   /** The history, newest first; an unreadable sidecar is skipped (and logged once). */
   list(limit = DEFAULT_HISTORY_LIMIT): BriefingRecord[] {
-    let names: string[]
-    try {
-      names = readdirSync(this.dir)
-    } catch {
-      return []
-    }
-    const records: BriefingRecord[] = []
-    for (const name of names) {
-      if (!isBriefingFileName(name, 'json')) continue
-      const record = this.readSidecar(name)
-      if (record && existsSync(join(this.dir, record.file))) records.push(record)
-    }
+    const records = this.records().filter((r) => existsSync(join(this.dir, r.file)))
     records.sort((a, b) => b.generatedAt - a.generatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     return records.slice(0, limit)
+  }
+
+  /**
+   * Removes the briefings (image and record) generated more than keepDays days ago, manual and
+   * scheduled alike; keepDays 0 keeps everything. Files without a readable record are left alone.
+   * Returns how many were removed.
+   */
+  prune(): number {
+    const days = this.o.keepDays?.() ?? 0
+    if (days <= 0) return 0
+    const before = this.o.now() - days * DAY_MS
+    let removed = 0
+    for (const record of this.records()) {
+      if (record.generatedAt >= before || this.reserved.has(record.id)) continue
+      try {
+        rmSync(join(this.dir, record.file), { force: true })
+        rmSync(join(this.dir, `${record.id}.json`), { force: true })
+        removed++
+      } catch (err) {
+        this.o.log(`[briefings] could not remove ${record.file}: ${(err as Error).message}`)
+      }
+    }
+    if (removed > 0) this.o.log(`[briefings] removed ${removed} briefing(s) older than ${days} days`)
+    return removed
   }
 
   /** The path of an exported PNG by its file name, or null: only names the service makes, only in its folder. */
@@ -155,7 +171,25 @@ export class BriefingService {
     writeFileAtomic(join(this.dir, `${spec.id}.json`), JSON.stringify(record, null, 2) + '\n')
     this.o.log(`[briefings] wrote ${file} (${spec.width}×${spec.height}, ${png.length} bytes, ${record.durationMs} ms)`)
     this.o.progress({ id: spec.id, phase: 'done', record })
+    this.prune()
     return record
+  }
+
+  /** Every readable record in the folder, in no order. */
+  private records(): BriefingRecord[] {
+    let names: string[]
+    try {
+      names = readdirSync(this.dir)
+    } catch {
+      return []
+    }
+    const records: BriefingRecord[] = []
+    for (const name of names) {
+      if (!isBriefingFileName(name, 'json')) continue
+      const record = this.readSidecar(name)
+      if (record) records.push(record)
+    }
+    return records
   }
 
   private readSidecar(name: string): BriefingRecord | null {

@@ -21,6 +21,8 @@ export const briefingTimeSchema = z
 
 export const BRIEFING_SCHEDULE_TIMES_MAX = 24
 export const BRIEFING_SCHEDULE_TARGETS_MAX = 8
+export const DEFAULT_BRIEFING_KEEP_DAYS = 180
+export const BRIEFING_KEEP_DAYS_MAX = 3650
 
 export const briefingScheduleSchema = z
   .object({
@@ -37,7 +39,9 @@ export const briefingScheduleSchema = z
     areaCode: briefingAreaCodeSchema.nullable().default(null),
     classification: briefingClassificationSchema.default(DEFAULT_BRIEFING_CLASSIFICATION),
     blurSnapshots: z.boolean().default(true),
-    locale: z.enum(briefingLocales).default('zh-CN')
+    locale: z.enum(briefingLocales).default('zh-CN'),
+    /** Exported briefings (manual and scheduled) older than this many days are removed; 0 keeps them all. */
+    keepDays: z.number().int().min(0).max(BRIEFING_KEEP_DAYS_MAX).default(DEFAULT_BRIEFING_KEEP_DAYS)
   })
   .strict()
 export type BriefingSchedule = z.output<typeof briefingScheduleSchema>

@@ -82,7 +82,7 @@ describe('BriefingScheduler', () => {
 
   const record = (file: string): BriefingRecord => ({ file } as BriefingRecord)
 
-  function scheduler(start: number, exportBriefing: (r: BriefingExportInput) => Promise<BriefingRecord>) {
+  function scheduler(start: number, exportBriefing: (r: BriefingExportInput) => Promise<BriefingRecord>, configured?: () => void) {
     const time = fakeTime(start)
     const runs: ScheduledRun[] = []
     const s = new BriefingScheduler({
@@ -90,6 +90,7 @@ describe('BriefingScheduler', () => {
       exportBriefing,
       districtCode: () => '440311',
       ran: (run) => runs.push(run),
+      ...(configured ? { configured } : {}),
       log: (l) => logs.push(l),
       now: time.now,
       setTimer: time.setTimer
@@ -198,6 +199,22 @@ describe('BriefingScheduler', () => {
     writeFileSync(join(dir, 'briefings.json'), '{not json')
     s.start()
     expect(s.info().error).toMatch(/not JSON/)
+    // Nor removes any briefing: the retention of a refused file is not in force either.
+    expect(s.keepDays()).toBe(0)
+    void s.stop()
+  })
+
+  it('keeps briefings 180 days by default, as configured, and tells after configuring', () => {
+    let configured = 0
+    const { s } = scheduler(fromShanghai(2026, 11, 22, 9, 0), async () => record('x.png'), () => configured++)
+    s.start()
+    expect(s.keepDays()).toBe(180)
+    s.configure(briefingScheduleSchema.parse({ keepDays: 30 }))
+    expect(s.keepDays()).toBe(30)
+    expect(configured).toBe(1)
+    expect(JSON.parse(readFileSync(join(dir, 'briefings.json'), 'utf8'))).toMatchObject({ keepDays: 30 })
+    expect(briefingScheduleSchema.safeParse({ keepDays: -1 }).success).toBe(false)
+    expect(briefingScheduleSchema.safeParse({ keepDays: 1.5 }).success).toBe(false)
     void s.stop()
   })
 })

@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '@shared/api/errors'
 import { decodeBriefingParam } from '@shared/briefing/query'
+import { briefingScheduleSchema } from '@shared/briefing/schedule'
 import type { BriefingProgress, BriefingSpec } from '@shared/briefing/spec'
-import { fromShanghai } from '@shared/time'
+import { DAY_MS, fromShanghai } from '@shared/time'
 import type { Capturer } from '../../../src/main/briefings/capturer'
+import { startBriefings, type Briefings } from '../../../src/main/briefings'
 import { BriefingService } from '../../../src/main/briefings/service'
 import { tempDir } from '../../support/tempDir'
 import { fakePng } from './fakePng'
@@ -36,7 +38,7 @@ describe('BriefingService', () => {
     close: async () => {}
   })
 
-  const service = (c: Capturer | null = capturer()): BriefingService =>
+  const service = (c: Capturer | null = capturer(), keepDays = 0): BriefingService =>
     new BriefingService({
       dataDir: dir,
       capturer: c,
@@ -44,7 +46,8 @@ describe('BriefingService', () => {
       progress: (p) => events.push(p),
       areaExists: (code) => code.startsWith('440311'),
       log: (l) => logs.push(l),
-      now: () => now
+      now: () => now,
+      keepDays: () => keepDays
     })
 
   it('writes the PNG and its sidecar with predictable names, and reports progress', async () => {
@@ -138,5 +141,63 @@ describe('BriefingService', () => {
     expect(service().list()).toEqual([])
     mkdirSync(join(dir, 'briefings'))
     expect(service().list()).toEqual([])
+  })
+
+  it('removes briefings older than keepDays after each export and on prune(), image and record, and keeps the rest', async () => {
+    const keep = service(capturer(), 30)
+    const old = await keep.export(wall, '张三')
+    now += 20 * DAY_MS
+    const recent = await keep.export(wall, '李四')
+    // An image whose record is unreadable is not ours to judge: left alone.
+    writeFileSync(join(dir, 'briefings', 'briefing-20260101-0800-wall-440311.json'), '{ not json')
+    writeFileSync(join(dir, 'briefings', 'briefing-20260101-0800-wall-440311.png'), fakePng(10, 10))
+    now += 11 * DAY_MS
+    expect(keep.prune()).toBe(1)
+    expect(existsSync(join(dir, 'briefings', old.file))).toBe(false)
+    expect(existsSync(join(dir, 'briefings', `${old.id}.json`))).toBe(false)
+    expect(keep.list().map((r) => r.id)).toEqual([recent.id])
+    expect(existsSync(join(dir, 'briefings', 'briefing-20260101-0800-wall-440311.png'))).toBe(true)
+    expect(logs).toContain('[briefings] removed 1 briefing(s) older than 30 days')
+    // The next export removes what has aged past the limit since.
+    now += 25 * DAY_MS
+    const latest = await keep.export(wall, '王五')
+    expect(keep.list().map((r) => r.id)).toEqual([latest.id])
+  })
+
+  it('keeps everything when keepDays is 0', async () => {
+    const all = service(capturer(), 0)
+    await all.export(wall, '张三')
+    now += 5000 * DAY_MS
+    expect(all.prune()).toBe(0)
+    expect(all.list()).toHaveLength(1)
+  })
+
+  it('startBriefings removes old briefings at start and as soon as the schedule keeps fewer days', async () => {
+    await service().export(wall, '张三')
+    now += 100 * DAY_MS
+    await service().export(wall, '李四')
+    now += 1 * DAY_MS
+    const start = (): Briefings =>
+      startBriefings({
+        dataDir: dir,
+        capture: { capturer: capturer(), pageUrl: (q) => `http://127.0.0.1:1/?${q}` },
+        progress: () => {},
+        areaExists: () => true,
+        districtCode: () => '440311',
+        recordRun: () => {},
+        log: (l) => logs.push(l),
+        now: () => now,
+        setTimer: () => () => {}
+      })
+    writeFileSync(join(dir, 'briefings.json'), JSON.stringify({ enabled: false, keepDays: 365 }))
+    const kept = start()
+    expect(kept.service.list()).toHaveLength(2)
+    kept.scheduler.configure(briefingScheduleSchema.parse({ enabled: false, keepDays: 30 }))
+    expect(kept.service.list()).toHaveLength(1)
+    await kept.stop()
+    now += 30 * DAY_MS
+    const later = start()
+    expect(later.service.list()).toHaveLength(0)
+    await later.stop()
   })
 })

@@ -544,9 +544,10 @@ const enUS: typeof zhCN = {
     },
     briefings: {
       title: 'Scheduled briefings',
-      hint: 'At these times (Shanghai time, e.g. shift changes at 08:00 and 20:00) a briefing of the whole wall is exported to the briefings folder of the data directory and listed in every wall’s history.',
+      hint: 'At these times (Shanghai time, e.g. shift changes at 08:00 and 20:00) a briefing of the whole wall is exported to the briefings folder of the data directory and listed in every wall’s history. Briefings older than the days kept (manual ones too) are removed.',
       enabled: 'On',
       times: 'Times',
+      keepDays: 'Keep days (0: all)',
       saved: 'Briefing schedule saved',
       next: 'Next: {at}',
       lastOk: 'last {at} done',

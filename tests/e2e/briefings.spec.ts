@@ -140,6 +140,9 @@ test('one panel exported at 1280×720, and a scheduled briefing that fires and j
     await page.getByTestId('signin-submit').click()
     await expect(field(page, 'briefing-schedule-times')).toHaveValue(time)
     await expect(page.getByTestId('briefing-schedule-next')).toContainText(time)
+    // The retention the configure call left to its default.
+    await expect(field(page, 'briefing-schedule-keep-days')).toHaveValue('180')
+    await page.getByTestId('briefing-schedule').screenshot({ path: 'test-results/console-briefing-schedule.png' })
     await expect
       .poll(
         async () => {

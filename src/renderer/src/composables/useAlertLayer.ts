@@ -38,6 +38,7 @@ export function useAlertLayer(ctx: OlMapContext, inputs: AlertLayerInputs) {
   let map: OlMap | null = null
   let unClick: (() => void) | undefined
   let unHook: (() => void) | undefined
+  let unMarkers: (() => void) | undefined
   /** A selection made before the layer existed, or while the view was busy: focused when possible. */
   let pendingFocus: string | null = null
   let onMoveEnd: (() => void) | undefined
@@ -130,6 +131,10 @@ export function useAlertLayer(ctx: OlMapContext, inputs: AlertLayerInputs) {
     })
     alerts.layer.setVisible(inputs.visible.value)
     m.addLayer(alerts.layer)
+    // The region names keep clear of the markers, placed again whenever the markers change.
+    const layer = alerts
+    ctx.setLabelObstacles(() => layer.obstacles())
+    unMarkers = layer.onMarkersChange(() => ctx.refreshLabels())
     unClick = ctx.onClick(onClick)
     unHook = ctx.extendTestHook({
       alertPixel(id) {
@@ -156,7 +161,9 @@ export function useAlertLayer(ctx: OlMapContext, inputs: AlertLayerInputs) {
     onMoveEnd = undefined
     unClick?.()
     unHook?.()
-    unClick = unHook = undefined
+    unMarkers?.()
+    unClick = unHook = unMarkers = undefined
+    ctx.setLabelObstacles(null)
     // The map may already be disposed (useOlMap cleans up first): it has dropped its layers then.
     if (alerts && map && ctx.map.value === map) map.removeLayer(alerts.layer)
     alerts?.dispose()
@@ -178,7 +185,10 @@ export function useAlertLayer(ctx: OlMapContext, inputs: AlertLayerInputs) {
     if (id) focus(id)
     else pendingFocus = null
   })
-  watch(inputs.visible, (v) => alerts?.layer.setVisible(v))
+  watch(inputs.visible, (v) => {
+    alerts?.layer.setVisible(v)
+    ctx.refreshLabels()
+  })
   watch(inputs.scale, (s) => alerts?.setScale(s))
 
   onBeforeUnmount(detach)

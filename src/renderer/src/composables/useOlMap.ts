@@ -11,7 +11,7 @@ import type { AreaRef, BasemapInfo, BuildingPoints, CameraPoint, DistrictMap, Ma
 import { createBasemapLayer, toBasemapLonLat } from '@renderer/map/basemap'
 import { buildingFeatures, cameraFeatures, labelFeature, projector, projectWgs84, regionFeature, staffFeatures, type Project } from '@renderer/map/features'
 import { interiorPoint } from '@renderer/map/geometry'
-import { createMapLayers, type BuildingRenderer, type MapLayers } from '@renderer/map/layers'
+import { createMapLayers, type BuildingRenderer, type MapLayers, type MapObstacle } from '@renderer/map/layers'
 import { areaView, childLevel, labelSize, layerKeys, regionIndex, type LayerVisibility } from '@renderer/map/levels'
 
 /** A documented, harmless hook for Playwright and the frame-time benchmark (read-only but for the view). */
@@ -62,6 +62,10 @@ export interface OlMapContext {
   extendTestHook(ext: MapTestHookExtension): () => void
   /** Keeps the view on `extent` (EPSG:3857; the incident's rings) instead of the selected area; null gives the area back. */
   focus(extent: Extent | null): void
+  /** The markers the region names keep clear of (the alert layer's), or null. */
+  setLabelObstacles(obstacles: (() => readonly MapObstacle[]) | null): void
+  /** Places the names again: the markers moved. */
+  refreshLabels(): void
 }
 
 declare global {
@@ -316,13 +320,30 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
     focus(extent) {
       focusExtent = extent
       fit(true)
+    },
+    setLabelObstacles(obstacles) {
+      labelObstacles = obstacles
+      layers?.setLabelObstacles(obstacles)
+    },
+    refreshLabels() {
+      layers?.refreshLabels()
     }
   }
+  let labelObstacles: (() => readonly MapObstacle[]) | null = null
 
   onMounted(() => {
     const el = target.value
     if (!el) return
-    layers = createMapLayers({ renderer: inputs.renderer, scale: scale(), labelPx: labelSize('street', scale()) })
+    layers = createMapLayers({
+      renderer: inputs.renderer,
+      scale: scale(),
+      labelPx: labelSize('street', scale()),
+      viewExtent: () => {
+        const size = map?.getSize()
+        return map && size ? map.getView().calculateExtent(size) : null
+      }
+    })
+    if (labelObstacles) layers.setLabelObstacles(labelObstacles)
     map = new OlMap({
       target: el,
       layers: layers.all,

@@ -7,10 +7,12 @@ import VectorSource from 'ol/source/Vector'
 import type RenderEvent from 'ol/render/Event'
 import { getVectorContext } from 'ol/render'
 import { boundingExtent, type Extent } from 'ol/extent'
+import { unByKey } from 'ol/Observable'
 import type { Pixel } from 'ol/pixel'
 import type { AlertView } from '@shared/api/alertTypes'
 import { isHighSeverity } from '@shared/domain/alert'
 import type { Project } from './features'
+import type { MapObstacle } from './labelLayer'
 import { alertMarkerStyle, alertRadius, alertRank, clusterRadius, clusterStyle, pulsePeriodMs, pulseStep, pulseSteps, pulseStyle, type AlertRank } from './alertStyles'
 
 /**
@@ -176,6 +178,10 @@ export interface AlertLayer {
   coordinateOf(id: string): number[] | null
   /** Drawn markers at the current zoom: their alerts and positions (for the test hook). */
   markers(): { ids: string[]; coordinate: number[] }[]
+  /** The drawn markers as discs the region names keep clear of (none while the layer is hidden). */
+  obstacles(): MapObstacle[]
+  /** Calls `listener` whenever the drawn markers change (new alerts, another zoom); returns its removal. */
+  onMarkersChange(listener: () => void): () => void
   dispose(): void
 }
 
@@ -347,6 +353,18 @@ export function createAlertLayer(options: AlertLayerOptions): AlertLayer {
     },
     markers() {
       return cluster.getFeatures().map((f) => ({ ids: membersOf(f).map((m) => String(m.getId())), coordinate: pointOf(f) }))
+    },
+    obstacles() {
+      if (!layer.getVisible()) return []
+      // The disc and its halo, and the selection ring a single marker may wear.
+      return cluster.getFeatures().map((f) => {
+        const n = membersOf(f).length
+        return { coordinate: pointOf(f), r: (n === 1 ? alertRadius + 8 : clusterRadius(n) + 6) * scale }
+      })
+    },
+    onMarkersChange(listener) {
+      const key = cluster.on('change', listener)
+      return () => unByKey(key)
     },
     dispose() {
       if (frameTimer !== undefined) clearTimeout(frameTimer)

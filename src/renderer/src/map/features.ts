@@ -28,22 +28,35 @@ export interface RegionProps {
   parentCode: string | null
 }
 
+/** A region's outline in the map's projection. */
+function regionGeometry(region: MapRegion, project: Project): Polygon | MultiPolygon {
+  const g = region.geometry
+  return g.type === 'Polygon'
+    ? new Polygon(g.coordinates.map((ring) => ring.map(project)))
+    : new MultiPolygon(g.coordinates.map((poly) => poly.map((ring) => ring.map(project))))
+}
+
 /** One polygon feature per region, id = code. */
 export function regionFeature(region: MapRegion, project: Project): Feature {
-  const g = region.geometry
-  const geometry =
-    g.type === 'Polygon'
-      ? new Polygon(g.coordinates.map((ring) => ring.map(project)))
-      : new MultiPolygon(g.coordinates.map((poly) => poly.map((ring) => ring.map(project))))
+  const geometry = regionGeometry(region, project)
   const props: RegionProps = { code: region.code, name: region.name, level: region.level, parentCode: region.parentCode }
   const f = new Feature({ geometry, ...props })
   f.setId(region.code)
   return f
 }
 
-/** A label point well inside the region (not the centroid, which can fall outside). */
+/**
+ * A label point well inside the region (not the centroid, which can fall outside), with the
+ * region's outline (`region`: a label moved off an alert marker stays inside it).
+ */
 export function labelFeature(region: MapRegion, project: Project): Feature<Point> {
-  const f = new Feature({ geometry: new Point(project(interiorPoint(region.geometry))), name: region.name, code: region.code, level: region.level })
+  const f = new Feature({
+    geometry: new Point(project(interiorPoint(region.geometry))),
+    name: region.name,
+    code: region.code,
+    level: region.level,
+    region: regionGeometry(region, project)
+  })
   f.setId(`label:${region.code}`)
   return f
 }

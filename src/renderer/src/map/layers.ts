@@ -7,7 +7,10 @@ import VectorLayer from 'ol/layer/Vector'
 import WebGLVectorLayer from 'ol/layer/WebGLVector'
 import VectorSource from 'ol/source/Vector'
 import { Fill, Style } from 'ol/style'
+import type { Extent } from 'ol/extent'
 import { classBreaks } from './choropleth'
+import { createLabelLayer, type MapObstacle } from './labelLayer'
+export type { MapObstacle } from './labelLayer'
 import { pointMinZoom, type LayerKey } from './levels'
 import {
   buildingCanvasStyle,
@@ -16,7 +19,6 @@ import {
   choroplethStyle,
   dimStyle,
   districtStyle,
-  labelStyle,
   selectedStyle,
   staffStyle
 } from './styles'
@@ -92,16 +94,6 @@ export function createStaffLayer(source: VectorSource<Feature<Point>>, scale: ()
   return new VectorLayer({ source, minZoom: pointMinZoom('staff', scale()), zIndex: 6, style: () => staffStyle(scale()) })
 }
 
-/** Names of the shown regions, decluttered (overlapping labels are dropped, never drawn over each other). */
-export function createLabelLayer(source: VectorSource<Feature<Point>>, fontPx: () => number): VectorLayer<VectorSource<Feature<Point>>> {
-  return new VectorLayer({
-    source,
-    declutter: true,
-    zIndex: 10,
-    style: (f: FeatureLike) => labelStyle(String(f.get('name') ?? ''), fontPx())
-  })
-}
-
 export interface MapLayers {
   /** Bottom to top, for `new Map({ layers })`. */
   readonly all: BaseLayer[]
@@ -125,13 +117,23 @@ export interface MapLayers {
   setVisible(key: LayerKey, visible: boolean): void
   setBackgroundVisible(visible: boolean): void
   setLabelPx(px: number): void
+  /** The markers the region names keep clear of (null: none), read on each label render. */
+  setLabelObstacles(obstacles: (() => readonly MapObstacle[]) | null): void
+  /** Places the names again (the markers moved). */
+  refreshLabels(): void
   setScale(scale: number): void
   /** Re-classifies after the shown regions changed. */
   refreshClasses(): void
   dispose(): void
 }
 
-export function createMapLayers(options: { renderer: BuildingRenderer; scale: number; labelPx: number }): MapLayers {
+export function createMapLayers(options: {
+  renderer: BuildingRenderer
+  scale: number
+  labelPx: number
+  /** The extent the map shows now (moved names stay inside it), or null before it has a size. */
+  viewExtent: () => Extent | null
+}): MapLayers {
   let scale = options.scale
   let labelPx = options.labelPx
   let values: Readonly<Record<string, number>> | null = null
@@ -159,7 +161,8 @@ export function createMapLayers(options: { renderer: BuildingRenderer; scale: nu
   const buildings = createBuildingLayer(sources.buildings, options.renderer, scale)
   const staff = createStaffLayer(sources.staff, getScale)
   const cameras = createCameraLayer(sources.cameras, getScale)
-  const labels = createLabelLayer(sources.labels, () => labelPx)
+  let labelObstacles: () => readonly MapObstacle[] = () => []
+  const labels = createLabelLayer(sources.labels, () => labelPx, () => labelObstacles(), () => options.viewExtent())
 
   const toggled: Record<LayerKey, BaseLayer[]> = {
     regions: [shown, dimmed],
@@ -196,6 +199,13 @@ export function createMapLayers(options: { renderer: BuildingRenderer; scale: nu
     setLabelPx(px) {
       if (px === labelPx) return
       labelPx = px
+      labels.changed()
+    },
+    setLabelObstacles(obstacles) {
+      labelObstacles = obstacles ?? (() => [])
+      labels.changed()
+    },
+    refreshLabels() {
       labels.changed()
     },
     setScale(next) {

@@ -72,12 +72,14 @@ export function selectedStyle(scale = 1): Style[] {
   ])
 }
 
-/** A large bold name with a dark halo, readable from across the room. */
-export function labelStyle(name: string, fontPx: number): Style {
-  return cached(`label|${name}|${fontPx}`, () =>
+/** A large bold name with a dark halo, readable from across the room; offset (CSS px) to keep clear of alert markers (labelPlacement.ts). */
+export function labelStyle(name: string, fontPx: number, offsetX = 0, offsetY = 0): Style {
+  return cached(`label|${name}|${fontPx}|${offsetX}|${offsetY}`, () =>
     new Style({
       text: new Text({
         text: name,
+        offsetX,
+        offsetY,
         font: `bold ${fontPx}px ${labelFontFamily}`,
         fill: new Fill({ color: mapColors.labelFill }),
         stroke: new Stroke({ color: mapColors.labelHalo, width: Math.max(3, Math.round(fontPx / 5)) }),

@@ -5,7 +5,7 @@ import ViewHint from 'ol/ViewHint'
 import type BaseLayer from 'ol/layer/Base'
 import type Feature from 'ol/Feature'
 import { defaults as defaultInteractions } from 'ol/interaction/defaults'
-import { isEmpty, type Extent } from 'ol/extent'
+import { boundingExtent, isEmpty, type Extent } from 'ol/extent'
 import type { Pixel } from 'ol/pixel'
 import type { AreaRef, BasemapInfo, BuildingPoints, CameraPoint, DistrictMap, MapRegion, RegionMetrics, StaffPosition } from '@shared/api/types'
 import { createBasemapLayer, toBasemapLonLat } from '@renderer/map/basemap'
@@ -338,9 +338,15 @@ export function useOlMap(target: Ref<HTMLElement | null>, inputs: OlMapInputs) {
       renderer: inputs.renderer,
       scale: scale(),
       labelPx: labelSize('street', scale()),
+      // What the map shows and no overlay covers (the legend, the layer toggles): names moved off
+      // a marker stay there.
       viewExtent: () => {
-        const size = map?.getSize()
-        return map && size ? map.getView().calculateExtent(size) : null
+        const [width = 0, height = 0] = map?.getSize() ?? []
+        if (!map || width === 0 || height === 0) return null
+        const [top, right, bottom, left] = inputs.insets()
+        const a = map.getCoordinateFromPixel([left, top])
+        const b = map.getCoordinateFromPixel([width - right, height - bottom])
+        return a && b ? boundingExtent([a, b]) : null
       }
     })
     if (labelObstacles) layers.setLabelObstacles(labelObstacles)

@@ -29,13 +29,24 @@ export function createLabelLayer(
   view: () => Extent | null
 ): VectorLayer<VectorSource<Feature<Point>>> {
   let placed: { key: string; offsets: Map<FeatureLike, [number, number]> } | null = null
+  // The view (it reads the overlays' sizes from the DOM) once per styling pass, not once per name:
+  // the layer styles all its names in one synchronous pass, so the value is dropped after it.
+  let passView: { extent: Extent | null } | null = null
+  const currentView = (): Extent | null => {
+    if (!passView) {
+      passView = { extent: view() }
+      queueMicrotask(() => (passView = null))
+    }
+    return passView.extent
+  }
   const layer: VectorLayer<VectorSource<Feature<Point>>> = new VectorLayer({
     source,
     declutter: true,
     zIndex: 10,
     style: (f: FeatureLike, resolution: number) => {
-      const key = `${resolution}|${layer.getRevision()}|${source.getRevision()}|${view()?.join(',') ?? ''}`
-      if (placed?.key !== key) placed = { key, offsets: placeLabels(source.getFeatures(), fontPx(), obstacles(), resolution, view()) }
+      const shown = currentView()
+      const key = `${resolution}|${layer.getRevision()}|${source.getRevision()}|${shown?.join(',') ?? ''}`
+      if (placed?.key !== key) placed = { key, offsets: placeLabels(source.getFeatures(), fontPx(), obstacles(), resolution, shown) }
       const [x, y] = placed.offsets.get(f) ?? [0, 0]
       return labelStyle(String(f.get('name') ?? ''), fontPx(), Math.round(x), Math.round(y))
     }
